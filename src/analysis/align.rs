@@ -1,0 +1,585 @@
+//! Alignment: the sentences of all articles → groups of sentences that report the same thing.
+//!
+//! Consumes every article's non-boilerplate sentences and their words; produces groups in
+//! which every such sentence appears exactly once, each with a score, in reading order.
+//!
+//! Method (lexical, no model at run time):
+//! 1. Each sentence becomes a TF-IDF vector over stemmed content words; names and numbers,
+//!    the anchors of a news story, weigh more.
+//! 2. Candidate pairs come from an inverted index: only sentences of different articles
+//!    that share a reasonably rare term are ever compared, so the cost grows with the number
+//!    of sentences, not with its square. Each sentence keeps its best `max_neighbours`.
+//! 3. A pair's similarity is its cosine, damped when the two articles as a whole are not
+//!    about the same event (article-level cosine), so that two similar events mentioned in
+//!    one run are kept apart.
+//! 4. Average-linkage clustering merges groups while the mean similarity over all their
+//!    cross-article pairs stays above `link_threshold`, and never puts more than
+//!    `max_per_article` sentences of one article in a group.
+//! 5. Groups are ordered by the first article, each other article's passages slotted in
+//!    after the passage that precedes them in that article.
+//!
+//! Weak spots: paraphrases that share no content word are not linked; a sentence that packs
+//! two claims joins whichever group it resembles most.
+
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, HashMap};
+
+use crate::analysis::Options;
+use crate::analysis::words::{NameLexicon, Word};
+use crate::model::{Article, Group, Member};
+use crate::span::{ArticleId, SentenceId};
+
+/// One sentence taking part in alignment.
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    article: usize,
+    sentence: usize,
+}
+
+/// A sparse vector: sorted term ids with weights, L2-normalised.
+type Vector = Vec<(u32, f32)>;
+
+/// Groups every non-boilerplate sentence of `articles`. `words[a][s]` are the words of
+/// sentence `s` of article `a`.
+#[must_use]
+pub fn group_passages(
+    articles: &[Article],
+    words: &[Vec<Vec<Word>>],
+    lexicon: &NameLexicon,
+    opts: &Options,
+) -> Vec<Group> {
+    let nodes: Vec<Node> = articles
+        .iter()
+        .enumerate()
+        .flat_map(|(a, art)| {
+            art.sentences
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| !s.boilerplate)
+                .map(move |(s, _)| Node {
+                    article: a,
+                    sentence: s,
+                })
+        })
+        .collect();
+    let (vectors, doc_vectors) = vectorize(&nodes, words, lexicon, articles.len(), opts);
+    let doc_sim = article_similarity(&doc_vectors);
+    let edges = candidate_edges(&nodes, &vectors, &doc_sim, articles.len(), opts);
+    let clusters = cluster(&nodes, &edges, opts);
+    order_groups(articles, &nodes, clusters)
+}
+
+fn word_at<'a>(words: &'a [Vec<Vec<Word>>], node: Node) -> &'a [Word] {
+    words
+        .get(node.article)
+        .and_then(|a| a.get(node.sentence))
+        .map_or(&[], Vec::as_slice)
+}
+
+/// Sentence vectors and article vectors, TF-IDF weighted, anchors boosted.
+fn vectorize(
+    nodes: &[Node],
+    words: &[Vec<Vec<Word>>],
+    lexicon: &NameLexicon,
+    article_count: usize,
+    opts: &Options,
+) -> (Vec<Vector>, Vec<Vector>) {
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut boosts: Vec<f32> = Vec::new();
+    let mut counts: Vec<Vec<(u32, f32)>> = Vec::with_capacity(nodes.len());
+    for node in nodes {
+        let mut terms: Vec<(u32, f32)> = Vec::new();
+        for word in word_at(words, *node)
+            .iter()
+            .filter(|w| !w.stop && w.key.chars().count() > 1 || w.number)
+        {
+            let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+            let id = *ids.entry(word.key.as_str()).or_insert(next);
+            let boost = if word.number {
+                opts.number_boost
+            } else if lexicon.is_name(word) {
+                opts.name_boost
+            } else {
+                1.0
+            };
+            let slot = usize::try_from(id).unwrap_or(usize::MAX);
+            if boosts.len() <= slot {
+                boosts.resize(slot + 1, 1.0);
+            }
+            if let Some(b) = boosts.get_mut(slot) {
+                *b = b.max(boost);
+            }
+            terms.push((id, 1.0));
+        }
+        counts.push(merge_terms(terms));
+    }
+    let term_count = ids.len();
+    let mut sentence_df = vec![0u32; term_count];
+    let mut article_df = vec![0u32; term_count];
+    let mut article_terms: Vec<Vec<(u32, f32)>> = vec![Vec::new(); article_count];
+    for (node, terms) in nodes.iter().zip(&counts) {
+        for (id, tf) in terms {
+            if let Some(df) = sentence_df.get_mut(*id as usize) {
+                *df += 1;
+            }
+            if let Some(doc) = article_terms.get_mut(node.article) {
+                doc.push((*id, *tf));
+            }
+        }
+    }
+    let article_terms: Vec<Vec<(u32, f32)>> = article_terms.into_iter().map(merge_terms).collect();
+    for terms in &article_terms {
+        for (id, _) in terms {
+            if let Some(df) = article_df.get_mut(*id as usize) {
+                *df += 1;
+            }
+        }
+    }
+    let weigh = |terms: &[(u32, f32)], df: &[u32], total: usize| -> Vector {
+        let total = total as f32;
+        let mut v: Vector = terms
+            .iter()
+            .map(|(id, tf)| {
+                let df = df.get(*id as usize).copied().unwrap_or(1).max(1) as f32;
+                let idf = (1.0 + total / df).ln();
+                let boost = boosts.get(*id as usize).copied().unwrap_or(1.0);
+                (*id, (1.0 + tf.ln()) * idf * boost)
+            })
+            .collect();
+        normalize(&mut v);
+        v
+    };
+    let vectors = counts
+        .iter()
+        .map(|t| weigh(t, &sentence_df, nodes.len()))
+        .collect();
+    let docs = article_terms
+        .iter()
+        .map(|t| weigh(t, &article_df, article_count))
+        .collect();
+    (vectors, docs)
+}
+
+/// Sorts by term id and adds up repeated terms.
+fn merge_terms(mut terms: Vec<(u32, f32)>) -> Vec<(u32, f32)> {
+    terms.sort_unstable_by_key(|(id, _)| *id);
+    let mut merged: Vec<(u32, f32)> = Vec::with_capacity(terms.len());
+    for (id, tf) in terms {
+        match merged.last_mut() {
+            Some((last, sum)) if *last == id => *sum += tf,
+            _ => merged.push((id, tf)),
+        }
+    }
+    merged
+}
+
+fn normalize(v: &mut Vector) {
+    let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for (_, w) in v.iter_mut() {
+            *w /= norm;
+        }
+    }
+}
+
+fn dot(a: &Vector, b: &Vector) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while let (Some((ta, wa)), Some((tb, wb))) = (a.get(i), b.get(j)) {
+        match ta.cmp(tb) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                sum += wa * wb;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// Cosine similarity between every two articles (a dense matrix: articles are few).
+fn article_similarity(docs: &[Vector]) -> Vec<Vec<f32>> {
+    docs.iter()
+        .map(|a| docs.iter().map(|b| dot(a, b)).collect())
+        .collect()
+}
+
+/// Scales a sentence pair's similarity by how alike their articles are: 1 for articles about
+/// the same event, down to `opts.cross_event_floor` for unrelated ones.
+fn event_factor(doc_sim: f32, opts: &Options) -> f32 {
+    (doc_sim / opts.same_event_similarity).clamp(opts.cross_event_floor, 1.0)
+}
+
+/// A weighted edge between two nodes of different articles.
+#[derive(Debug, Clone, Copy)]
+struct Edge {
+    a: usize,
+    b: usize,
+    weight: f32,
+}
+
+/// Candidate pairs from an inverted index over the rarer terms, exact cosine for each.
+fn candidate_edges(
+    nodes: &[Node],
+    vectors: &[Vector],
+    doc_sim: &[Vec<f32>],
+    article_count: usize,
+    opts: &Options,
+) -> Vec<Edge> {
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (idx, v) in vectors.iter().enumerate() {
+        for (term, _) in v {
+            postings.entry(*term).or_default().push(idx);
+        }
+    }
+    // Terms in very many sentences carry little weight; skipping them as candidate sources
+    // keeps the cost near-linear (their weight still counts in the exact cosine below).
+    let cap = opts.max_postings.max(nodes.len() / 20).max(2);
+    let mut seen = vec![usize::MAX; nodes.len()];
+    let mut best: Vec<Vec<(f32, usize)>> = vec![Vec::new(); nodes.len()];
+    for (idx, v) in vectors.iter().enumerate() {
+        let Some(node) = nodes.get(idx) else { continue };
+        let mut found = Vec::new();
+        for (term, _) in v {
+            let Some(list) = postings.get(term) else { continue };
+            if list.len() > cap {
+                continue;
+            }
+            let from = list.partition_point(|&j| j <= idx);
+            for &j in list.get(from..).unwrap_or(&[]) {
+                if seen.get(j) == Some(&idx) {
+                    continue;
+                }
+                if let Some(mark) = seen.get_mut(j) {
+                    *mark = idx;
+                }
+                if nodes.get(j).is_some_and(|n| n.article != node.article) {
+                    found.push(j);
+                }
+            }
+        }
+        for j in found {
+            let (Some(other), Some(vj)) = (nodes.get(j), vectors.get(j)) else {
+                continue;
+            };
+            let docs = doc_sim
+                .get(node.article)
+                .and_then(|row| row.get(other.article))
+                .copied();
+            let factor = if article_count > 1 {
+                event_factor(docs.unwrap_or(0.0), opts)
+            } else {
+                1.0
+            };
+            let weight = dot(v, vj) * factor;
+            if weight >= opts.min_similarity {
+                if let Some(list) = best.get_mut(idx) {
+                    list.push((weight, j));
+                }
+                if let Some(list) = best.get_mut(j) {
+                    list.push((weight, idx));
+                }
+            }
+        }
+    }
+    let mut edges = Vec::new();
+    for (idx, mut list) in best.into_iter().enumerate() {
+        list.sort_unstable_by(|x, y| y.0.total_cmp(&x.0));
+        list.truncate(opts.max_neighbours);
+        edges.extend(list.into_iter().map(|(weight, j)| Edge {
+            a: idx.min(j),
+            b: idx.max(j),
+            weight,
+        }));
+    }
+    edges.sort_unstable_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)));
+    edges.dedup_by(|x, y| x.a == y.a && x.b == y.b);
+    edges
+}
+
+/// A candidate merge in the heap, ordered by average linkage.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    linkage: f32,
+    a: usize,
+    b: usize,
+    versions: (u32, u32),
+}
+
+impl PartialEq for Candidate {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for Candidate {}
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Candidate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.linkage
+            .total_cmp(&other.linkage)
+            .then_with(|| other.a.cmp(&self.a))
+            .then_with(|| other.b.cmp(&self.b))
+    }
+}
+
+/// Clusters under construction; a cluster is named by the node it started from.
+struct Clusters {
+    members: Vec<Vec<usize>>,
+    per_article: Vec<Vec<(usize, usize)>>,
+    links: Vec<HashMap<usize, f32>>,
+    intra: Vec<f32>,
+    version: Vec<u32>,
+    alive: Vec<bool>,
+}
+
+impl Clusters {
+    fn new(nodes: &[Node], edges: &[Edge]) -> Self {
+        let n = nodes.len();
+        let mut links: Vec<HashMap<usize, f32>> = vec![HashMap::new(); n];
+        for e in edges {
+            if let Some(map) = links.get_mut(e.a) {
+                map.insert(e.b, e.weight);
+            }
+            if let Some(map) = links.get_mut(e.b) {
+                map.insert(e.a, e.weight);
+            }
+        }
+        Self {
+            members: (0..n).map(|i| vec![i]).collect(),
+            per_article: nodes.iter().map(|node| vec![(node.article, 1)]).collect(),
+            links,
+            intra: vec![0.0; n],
+            version: vec![0; n],
+            alive: vec![true; n],
+        }
+    }
+
+    fn count(&self, cluster: usize, article: usize) -> usize {
+        self.per_article
+            .get(cluster)
+            .and_then(|list| list.iter().find(|(a, _)| *a == article))
+            .map_or(0, |(_, c)| *c)
+    }
+
+    /// Pairs of members from different articles between two clusters.
+    fn cross_pairs(&self, a: usize, b: usize) -> usize {
+        let size = |c: usize| self.members.get(c).map_or(0, Vec::len);
+        let same: usize = self.per_article.get(a).map_or(0, |list| {
+            list.iter().map(|(art, n)| n * self.count(b, *art)).sum()
+        });
+        (size(a) * size(b)).saturating_sub(same)
+    }
+
+    fn linkage(&self, a: usize, b: usize) -> f32 {
+        let sum = self.links.get(a).and_then(|m| m.get(&b)).copied().unwrap_or(0.0);
+        let pairs = self.cross_pairs(a, b);
+        if pairs == 0 { 0.0 } else { sum / pairs as f32 }
+    }
+
+    fn fits(&self, a: usize, b: usize, max_per_article: usize) -> bool {
+        self.per_article.get(a).is_some_and(|list| {
+            list.iter()
+                .all(|(art, n)| n + self.count(b, *art) <= max_per_article)
+        })
+    }
+
+    fn candidate(&self, a: usize, b: usize) -> Candidate {
+        let version = |c: usize| self.version.get(c).copied().unwrap_or(0);
+        Candidate {
+            linkage: self.linkage(a, b),
+            a,
+            b,
+            versions: (version(a), version(b)),
+        }
+    }
+
+    fn is_current(&self, c: &Candidate) -> bool {
+        let live = |x: usize| self.alive.get(x).copied().unwrap_or(false);
+        let version = |x: usize| self.version.get(x).copied().unwrap_or(0);
+        live(c.a) && live(c.b) && (version(c.a), version(c.b)) == c.versions
+    }
+
+    /// Merges the smaller of `a` and `b` into the larger; returns the survivor.
+    fn merge(&mut self, a: usize, b: usize) -> usize {
+        let size = |c: usize| self.members.get(c).map_or(0, Vec::len);
+        let (keep, gone) = if size(a) >= size(b) { (a, b) } else { (b, a) };
+        let between = self
+            .links
+            .get(keep)
+            .and_then(|m| m.get(&gone))
+            .copied()
+            .unwrap_or(0.0);
+        let moved_links = self.links.get_mut(gone).map(std::mem::take).unwrap_or_default();
+        for (other, w) in moved_links {
+            if other == keep {
+                continue;
+            }
+            if let Some(map) = self.links.get_mut(other) {
+                map.remove(&gone);
+                *map.entry(keep).or_insert(0.0) += w;
+            }
+            if let Some(map) = self.links.get_mut(keep) {
+                *map.entry(other).or_insert(0.0) += w;
+            }
+        }
+        if let Some(map) = self.links.get_mut(keep) {
+            map.remove(&gone);
+        }
+        let moved = self.members.get_mut(gone).map(std::mem::take).unwrap_or_default();
+        let moved_counts = self
+            .per_article
+            .get_mut(gone)
+            .map(std::mem::take)
+            .unwrap_or_default();
+        if let Some(list) = self.members.get_mut(keep) {
+            list.extend(moved);
+        }
+        if let Some(list) = self.per_article.get_mut(keep) {
+            for (art, n) in moved_counts {
+                match list.iter_mut().find(|(a, _)| *a == art) {
+                    Some((_, count)) => *count += n,
+                    None => list.push((art, n)),
+                }
+            }
+        }
+        let gone_intra = self.intra.get(gone).copied().unwrap_or(0.0);
+        if let Some(x) = self.intra.get_mut(keep) {
+            *x += gone_intra + between;
+        }
+        if let Some(v) = self.version.get_mut(keep) {
+            *v += 1;
+        }
+        if let Some(alive) = self.alive.get_mut(gone) {
+            *alive = false;
+        }
+        keep
+    }
+}
+
+/// Average-linkage clustering over the candidate edges. Returns each cluster's node indices
+/// and its score.
+fn cluster(nodes: &[Node], edges: &[Edge], opts: &Options) -> Vec<(Vec<usize>, f32)> {
+    let mut clusters = Clusters::new(nodes, edges);
+    let mut heap: BinaryHeap<Candidate> = edges
+        .iter()
+        .filter(|e| e.weight >= opts.link_threshold)
+        .map(|e| clusters.candidate(e.a, e.b))
+        .collect();
+    while let Some(top) = heap.pop() {
+        if top.linkage < opts.link_threshold {
+            break;
+        }
+        if !clusters.is_current(&top) || !clusters.fits(top.a, top.b, opts.max_per_article) {
+            continue;
+        }
+        let keep = clusters.merge(top.a, top.b);
+        let neighbours: Vec<usize> = clusters
+            .links
+            .get(keep)
+            .map(|m| m.keys().copied().collect())
+            .unwrap_or_default();
+        for other in neighbours {
+            let c = clusters.candidate(keep, other);
+            if c.linkage >= opts.link_threshold {
+                heap.push(c);
+            }
+        }
+    }
+    (0..nodes.len())
+        .filter(|&c| clusters.alive.get(c).copied().unwrap_or(false))
+        .filter_map(|c| {
+            let members = clusters.members.get(c)?.clone();
+            let pairs = cross_pairs_within(nodes, &members);
+            let intra = clusters.intra.get(c).copied().unwrap_or(0.0);
+            let score = if pairs == 0 { 0.0 } else { intra / pairs as f32 };
+            Some((members, score))
+        })
+        .collect()
+}
+
+fn cross_pairs_within(nodes: &[Node], members: &[usize]) -> usize {
+    let articles: Vec<usize> = members
+        .iter()
+        .filter_map(|m| nodes.get(*m).map(|n| n.article))
+        .collect();
+    let mut pairs = 0;
+    for (i, a) in articles.iter().enumerate() {
+        pairs += articles
+            .get(i + 1..)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|b| *b != a)
+            .count();
+    }
+    pairs
+}
+
+/// Builds the groups and puts them in reading order: the first article's order, with every
+/// other article's passages placed right after the passage that precedes them there.
+fn order_groups(articles: &[Article], nodes: &[Node], clusters: Vec<(Vec<usize>, f32)>) -> Vec<Group> {
+    let mut group_of: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut groups: Vec<Group> = Vec::with_capacity(clusters.len());
+    for (g, (members, score)) in clusters.into_iter().enumerate() {
+        let mut members: Vec<Member> = members
+            .iter()
+            .filter_map(|&m| nodes.get(m))
+            .map(|n| Member {
+                article: ArticleId(n.article),
+                sentence: SentenceId(n.sentence),
+                diverging: Vec::new(),
+            })
+            .collect();
+        members.sort_by_key(|m| (m.article, m.sentence));
+        for m in &members {
+            group_of.insert((m.article.0, m.sentence.0), g);
+        }
+        groups.push(Group {
+            members,
+            score,
+            divergence: 0.0,
+            significant: false,
+        });
+    }
+    // children[p + 1] lists the groups placed right after group p (index 0: at the start).
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); groups.len() + 1];
+    let mut placed = vec![false; groups.len()];
+    for (a, article) in articles.iter().enumerate() {
+        let mut cursor: Option<usize> = None;
+        for s in 0..article.sentences.len() {
+            let Some(&g) = group_of.get(&(a, s)) else { continue };
+            if placed.get(g).copied().unwrap_or(true) {
+                cursor = Some(g);
+                continue;
+            }
+            let slot = cursor.map_or(0, |c| c + 1);
+            if let Some(list) = children.get_mut(slot) {
+                list.push(g);
+            }
+            if let Some(p) = placed.get_mut(g) {
+                *p = true;
+            }
+            cursor = Some(g);
+        }
+    }
+    let mut order = Vec::with_capacity(groups.len());
+    let mut stack: Vec<usize> = children
+        .first()
+        .map(|c| c.iter().rev().copied().collect())
+        .unwrap_or_default();
+    while let Some(g) = stack.pop() {
+        order.push(g);
+        if let Some(list) = children.get(g + 1) {
+            stack.extend(list.iter().rev().copied());
+        }
+    }
+    let mut slots: Vec<Option<Group>> = groups.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|g| slots.get_mut(g).and_then(Option::take))
+        .collect()
+}

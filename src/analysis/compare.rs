@@ -1,0 +1,150 @@
+//! Comparison: each group → the word runs where each member diverges from the others.
+//!
+//! Consumes the groups and every sentence's words; fills each member's `diverging` spans,
+//! the group's `divergence` (share of content words not shared) and `significant` (a number,
+//! name or negation diverges).
+//!
+//! A member's word is shared when a word-level diff (`similar`, Myers, on the normalised
+//! keys, so "apologised" meets "apologized") matches it against another member, or when a
+//! content word reappears elsewhere in another member: outlets reorder clauses, and a moved
+//! word is not a divergence. Runs of unshared words, with the space between them, become one
+//! span each, of the strongest kind among their words: negation, then number, then name.
+//!
+//! Each diff has a deadline (`Options::diff_timeout`), so a pathological pair cannot hang a
+//! run; past it, `similar` returns a coarser diff, never an error.
+
+use std::collections::HashSet;
+use std::time::Instant;
+
+use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
+
+use crate::analysis::Options;
+use crate::analysis::words::{NameLexicon, Word};
+use crate::model::{DiffKind, DiffSpan, Group};
+
+/// Fills the diverging spans of every group with members from two or more articles.
+pub fn compare_groups(words: &[Vec<Vec<Word>>], lexicon: &NameLexicon, groups: &mut [Group], opts: &Options) {
+    for group in groups.iter_mut().filter(|g| g.article_count() > 1) {
+        compare_group(words, lexicon, group, opts);
+    }
+}
+
+fn compare_group(words: &[Vec<Vec<Word>>], lexicon: &NameLexicon, group: &mut Group, opts: &Options) {
+    let member_words: Vec<&[Word]> = group
+        .members
+        .iter()
+        .map(|m| {
+            words
+                .get(m.article.0)
+                .and_then(|a| a.get(m.sentence.0))
+                .map_or(&[][..], Vec::as_slice)
+        })
+        .collect();
+    let keys: Vec<Vec<&str>> = member_words
+        .iter()
+        .map(|ws| ws.iter().map(|w| w.key.as_str()).collect())
+        .collect();
+    let bags: Vec<HashSet<&str>> = keys.iter().map(|k| k.iter().copied().collect()).collect();
+    let articles_of: Vec<usize> = group.members.iter().map(|m| m.article.0).collect();
+    let mut content_total = 0usize;
+    let mut content_diverging = 0usize;
+    let mut significant = false;
+    for (idx, member) in group.members.iter_mut().enumerate() {
+        let own = member_words.get(idx).copied().unwrap_or(&[]);
+        let own_keys = keys.get(idx).map_or(&[][..], Vec::as_slice);
+        let mut shared = vec![false; own.len()];
+        let others = keys
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| articles_of.get(*j) != Some(&member.article.0));
+        for (other, other_keys) in others {
+            let deadline = Instant::now().checked_add(opts.diff_timeout);
+            let ops = capture_diff_slices_deadline(Algorithm::Myers, own_keys, other_keys, deadline);
+            for op in ops {
+                if let DiffOp::Equal { old_index, len, .. } = op {
+                    for flag in shared.iter_mut().skip(old_index).take(len) {
+                        *flag = true;
+                    }
+                }
+            }
+            let Some(bag) = bags.get(other) else { continue };
+            for (flag, word) in shared.iter_mut().zip(own) {
+                if !word.stop && bag.contains(word.key.as_str()) {
+                    *flag = true;
+                }
+            }
+        }
+        member.diverging = diverging_runs(own, &shared, lexicon);
+        for (word, flag) in own.iter().zip(&shared) {
+            if !word.stop {
+                content_total += 1;
+                content_diverging += usize::from(!flag);
+            }
+        }
+        significant |= member.diverging.iter().any(|d| d.kind != DiffKind::Changed);
+    }
+    group.divergence = if content_total == 0 {
+        0.0
+    } else {
+        content_diverging as f32 / content_total as f32
+    };
+    group.significant = significant;
+}
+
+/// Joins consecutive unshared words of one kind into spans. Function words at either end of
+/// a run, and runs of function words alone, are left out: "the" against "a" is noise.
+fn diverging_runs(words: &[Word], shared: &[bool], lexicon: &NameLexicon) -> Vec<DiffSpan> {
+    let mut runs: Vec<(DiffSpan, usize)> = Vec::new();
+    let mut previous: Option<usize> = None;
+    for (idx, (word, is_shared)) in words.iter().zip(shared).enumerate() {
+        if *is_shared {
+            previous = None;
+            continue;
+        }
+        let kind = kind_of(word, lexicon);
+        let extends = previous.is_some_and(|p| p + 1 == idx);
+        match runs.last_mut() {
+            Some((run, last)) if extends && run.kind == kind => {
+                run.end = word.span.end;
+                *last = idx;
+            }
+            _ => runs.push((
+                DiffSpan {
+                    start: word.span.start,
+                    end: word.span.end,
+                    kind,
+                },
+                idx,
+            )),
+        }
+        previous = Some(idx);
+    }
+    runs.into_iter()
+        .filter_map(|(run, last)| trim_function_words(run, last, words))
+        .collect()
+}
+
+/// Shrinks a run ending at word `last` so it neither starts nor ends with a function word.
+fn trim_function_words(run: DiffSpan, last: usize, words: &[Word]) -> Option<DiffSpan> {
+    let first = words.iter().position(|w| w.span.start == run.start)?;
+    let inner = words.get(first..=last)?;
+    let start = inner.iter().find(|w| !w.stop || w.negation)?.span.start;
+    let end = inner.iter().rev().find(|w| !w.stop || w.negation)?.span.end;
+    Some(DiffSpan {
+        start,
+        end,
+        kind: run.kind,
+    })
+}
+
+fn kind_of(word: &Word, lexicon: &NameLexicon) -> DiffKind {
+    if word.negation {
+        DiffKind::Negation
+    } else if word.number {
+        DiffKind::Number
+    } else if lexicon.is_name(word) {
+        DiffKind::Name
+    } else {
+        DiffKind::Changed
+    }
+}

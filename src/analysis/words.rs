@@ -1,0 +1,397 @@
+//! Words: a sentence → word tokens with byte spans and the normalised keys that alignment,
+//! comparison and fact extraction match on.
+//!
+//! Tokens are Unicode words (UAX #29, via `unicode-segmentation`), so "1,200", "3.5" and
+//! "Putin’s" are one token each. The key folds case, British and American spellings
+//! ("apologised" = "apologized", "defence" = "defense"), a possessive "’s", and then stems
+//! with Snowball's English stemmer (`rust-stemmers`).
+//!
+//! Weak spot: British/American folding is suffix-based (-ise/-ize, -ence/-ense, -our/-or)
+//! and applies to both sides alike, so it can only make two different words meet when they
+//! differ in just that suffix.
+
+use std::collections::HashSet;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::span::Span;
+
+/// One word of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Where the word is in the article's text.
+    pub span: Span,
+    /// The matching key: lower case, spelling folded, stemmed.
+    pub key: String,
+    /// True for a function word ("the", "of", "said") that carries little meaning alone.
+    pub stop: bool,
+    /// True when the word has a digit.
+    pub number: bool,
+    /// True when the word starts with a capital letter.
+    pub capitalized: bool,
+    /// True for the first word of its sentence.
+    pub initial: bool,
+    /// True for a negation ("not", "never", "didn't", "refused").
+    pub negation: bool,
+}
+
+/// Makes [`Word`]s; holds the stemmer so it is built once per analysis.
+pub struct Tokenizer {
+    stemmer: Stemmer,
+}
+
+impl Default for Tokenizer {
+    fn default() -> Self {
+        Self {
+            stemmer: Stemmer::create(Algorithm::English),
+        }
+    }
+}
+
+impl Tokenizer {
+    /// The words of `span` in `text` (an out-of-range span has none).
+    #[must_use]
+    pub fn words(&self, text: &str, span: Span) -> Vec<Word> {
+        let Some(slice) = span.text(text) else {
+            return Vec::new();
+        };
+        let mut words = Vec::new();
+        for (offset, token) in slice.split_word_bound_indices() {
+            if !token.chars().any(char::is_alphanumeric) {
+                continue;
+            }
+            let lower = token.to_lowercase();
+            let bare = strip_possessive(&lower);
+            let number = bare.chars().any(|c| c.is_ascii_digit());
+            let key = if number {
+                bare.replace(',', "")
+            } else {
+                self.stemmer.stem(&fold_spelling(bare)).into_owned()
+            };
+            words.push(Word {
+                span: Span::new(span.start + offset, span.start + offset + token.len()),
+                stop: STOPWORDS.contains(&bare),
+                negation: is_negation(bare),
+                number,
+                capitalized: token.chars().next().is_some_and(char::is_uppercase),
+                initial: words.is_empty(),
+                key,
+            });
+        }
+        words
+    }
+}
+
+fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+/// Folds British spellings onto American ones by suffix, for words long enough that the
+/// suffix is a suffix.
+fn fold_spelling(word: &str) -> String {
+    if word.chars().count() < 6 {
+        return word.to_owned();
+    }
+    for (from, to) in [
+        ("isation", "ization"),
+        ("ising", "izing"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ise", "ize"),
+        ("yse", "yze"),
+        ("ysed", "yzed"),
+        ("ence", "ense"),
+        ("our", "or"),
+        ("ours", "ors"),
+        ("tre", "ter"),
+        ("lled", "led"),
+        ("lling", "ling"),
+    ] {
+        if let Some(stem) = word.strip_suffix(from) {
+            return format!("{stem}{to}");
+        }
+    }
+    word.to_owned()
+}
+
+fn is_negation(word: &str) -> bool {
+    NEGATIONS.contains(&word) || word.ends_with("n't") || word.ends_with("n’t")
+}
+
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "refused", "denied",
+    "denies", "deny", "cannot",
+];
+
+/// English function words, plus the commonest reporting verbs.
+pub const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "me",
+    "more",
+    "most",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tell",
+    "according",
+    "also",
+    "one",
+    "two",
+    "mr",
+    "mrs",
+    "ms",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "us",
+    "yet",
+    "however",
+    "since",
+    "still",
+    "even",
+    "many",
+    "much",
+    "another",
+    "every",
+    "via",
+    "per",
+    "upon",
+    "amid",
+    "among",
+    "within",
+    "without",
+    "across",
+    "along",
+    "around",
+    "toward",
+    "towards",
+    "onto",
+    "unto",
+    "whether",
+    "though",
+    "although",
+    "ago",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "week",
+    "year",
+    "time",
+];
+
+/// Words that appear capitalised inside sentences and never in lower case: names.
+#[derive(Debug, Default, Clone)]
+pub struct NameLexicon {
+    names: HashSet<String>,
+}
+
+impl NameLexicon {
+    /// Builds the lexicon from the words of every sentence of every article: a key is a name
+    /// when it is capitalised somewhere other than the start of a sentence and never written
+    /// in lower case.
+    pub fn build<'a>(text_words: impl IntoIterator<Item = (&'a str, &'a [Word])>) -> Self {
+        let mut capital = HashSet::new();
+        let mut lower = HashSet::new();
+        for (text, words) in text_words {
+            for word in words {
+                if word.number || word.stop {
+                    continue;
+                }
+                let starts_lower = word
+                    .span
+                    .text(text)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(char::is_lowercase);
+                if starts_lower {
+                    lower.insert(word.key.clone());
+                } else if word.capitalized && !word.initial {
+                    capital.insert(word.key.clone());
+                }
+            }
+        }
+        capital.retain(|k| !lower.contains(k));
+        Self { names: capital }
+    }
+
+    /// True when the word is a name.
+    #[must_use]
+    pub fn is_name(&self, word: &Word) -> bool {
+        word.capitalized && !word.stop && self.names.contains(&word.key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<String> {
+        Tokenizer::default()
+            .words(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|w| w.key)
+            .collect()
+    }
+
+    #[test]
+    fn spelling_and_possessives_fold() {
+        assert_eq!(
+            keys("apologised defence Putin’s"),
+            keys("apologized defense Putin")
+        );
+    }
+
+    #[test]
+    fn numbers_keep_their_digits() {
+        assert_eq!(keys("1,200 3.5 J2-8243"), ["1200", "3.5", "j2", "8243"]);
+    }
+
+    #[test]
+    fn negations_are_flagged() {
+        let text = "He didn't know and never said no.";
+        let words = Tokenizer::default().words(text, Span::new(0, text.len()));
+        let negations: Vec<_> = words
+            .iter()
+            .filter(|w| w.negation)
+            .filter_map(|w| w.span.text(text))
+            .collect();
+        assert_eq!(negations, ["didn't", "never", "no"]);
+    }
+
+    #[test]
+    fn names_are_capitalised_mid_sentence_only() {
+        let tokenizer = Tokenizer::default();
+        let a = "Survivors said Putin spoke.";
+        let b = "The survivors met Putin.";
+        let wa = tokenizer.words(a, Span::new(0, a.len()));
+        let wb = tokenizer.words(b, Span::new(0, b.len()));
+        let lexicon = NameLexicon::build([(a, wa.as_slice()), (b, wb.as_slice())]);
+        assert!(lexicon.is_name(&wa[2]));
+        assert!(!lexicon.is_name(&wa[0]));
+    }
+}
