@@ -65,6 +65,31 @@ impl Default for Options {
     }
 }
 
+impl Options {
+    /// Sets one numeric tunable from `key=value` (a developer knob for measuring).
+    ///
+    /// # Errors
+    /// An unknown key or a value that is not a number.
+    pub fn tune(&mut self, setting: &str) -> std::result::Result<(), String> {
+        let (key, value) = setting.split_once('=').ok_or("expected KEY=VALUE")?;
+        let number: f32 = value.trim().parse().map_err(|_| format!("{value} is not a number"))?;
+        let count = || number.max(0.0) as usize;
+        match key.trim() {
+            "link_threshold" => self.link_threshold = number,
+            "min_similarity" => self.min_similarity = number,
+            "max_per_article" => self.max_per_article = count(),
+            "max_neighbours" => self.max_neighbours = count(),
+            "max_postings" => self.max_postings = count(),
+            "number_boost" => self.number_boost = number,
+            "name_boost" => self.name_boost = number,
+            "same_event_similarity" => self.same_event_similarity = number,
+            "cross_event_floor" => self.cross_event_floor = number,
+            other => return Err(format!("unknown tunable {other}")),
+        }
+        Ok(())
+    }
+}
+
 /// Reads the paths (files, directories, `-`) and analyses them.
 ///
 /// # Errors

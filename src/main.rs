@@ -72,20 +72,26 @@ enum Command {
 #[derive(Debug, clap::Args)]
 struct Limits {
     /// Largest article accepted, in bytes.
-    #[arg(long, global = true, default_value_t = Options::default().max_input_bytes)]
+    #[arg(long, default_value_t = Options::default().max_input_bytes)]
     max_bytes: u64,
     /// Most articles accepted in one run.
-    #[arg(long, global = true, default_value_t = Options::default().max_articles)]
+    #[arg(long, default_value_t = Options::default().max_articles)]
     max_articles: usize,
+    /// Developer knob: override an alignment tunable, e.g. `--tune link_threshold=0.25`.
+    #[arg(long, hide = true, value_name = "KEY=VALUE")]
+    tune: Vec<String>,
 }
 
 impl Limits {
     fn options(&self) -> Options {
-        Options {
-            max_input_bytes: self.max_bytes,
-            max_articles: self.max_articles,
-            ..Options::default()
+        let mut opts =
+            Options { max_input_bytes: self.max_bytes, max_articles: self.max_articles, ..Options::default() };
+        for setting in &self.tune {
+            if let Err(err) = opts.tune(setting) {
+                eprintln!("parallax: warning: --tune {setting}: {err}");
+            }
         }
+        opts
     }
 }
 
