@@ -16,6 +16,13 @@ use crate::span::Span;
 use load::Input;
 use words::{NameLexicon, Tokenizer};
 
+/// Compiles a regular expression written in the source. The patterns are literals covered by
+/// the unit tests, so a failure here is a programming error caught before release.
+#[allow(clippy::expect_used)]
+pub(crate) fn static_regex(pattern: &str) -> regex::Regex {
+    regex::Regex::new(pattern).expect("pattern literal compiles")
+}
+
 /// Every tunable of the analysis, with documented defaults.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Options {
@@ -72,7 +79,10 @@ impl Options {
     /// An unknown key or a value that is not a number.
     pub fn tune(&mut self, setting: &str) -> std::result::Result<(), String> {
         let (key, value) = setting.split_once('=').ok_or("expected KEY=VALUE")?;
-        let number: f32 = value.trim().parse().map_err(|_| format!("{value} is not a number"))?;
+        let number: f32 = value
+            .trim()
+            .parse()
+            .map_err(|_| format!("{value} is not a number"))?;
         let count = || number.max(0.0) as usize;
         match key.trim() {
             "link_threshold" => self.link_threshold = number,

@@ -84,8 +84,11 @@ struct Limits {
 
 impl Limits {
     fn options(&self) -> Options {
-        let mut opts =
-            Options { max_input_bytes: self.max_bytes, max_articles: self.max_articles, ..Options::default() };
+        let mut opts = Options {
+            max_input_bytes: self.max_bytes,
+            max_articles: self.max_articles,
+            ..Options::default()
+        };
         for setting in &self.tune {
             if let Err(err) = opts.tune(setting) {
                 eprintln!("parallax: warning: --tune {setting}: {err}");
@@ -218,10 +221,10 @@ fn write_summary(out: &mut impl Write, analysis: &Analysis) -> std::io::Result<(
                     DiffKind::Name => "@",
                     DiffKind::Negation => "!",
                 };
-                line.push_str(&format!(
-                    "[{marker}{}]",
-                    article.text.get(run.start..run.end).unwrap_or("")
-                ));
+                line.push('[');
+                line.push_str(marker);
+                line.push_str(article.text.get(run.start..run.end).unwrap_or(""));
+                line.push(']');
                 pos = run.end;
             }
             line.push_str(article.text.get(pos..sentence.end).unwrap_or(""));

@@ -104,7 +104,7 @@ pub enum Boilerplate {
     Newsletter,
     /// Comment forms: "Leave a Reply", "Your email address will not be published".
     Comments,
-    /// Tag or topic lists, often run together ("Breaking NewsChristmasFacebook").
+    /// Tag or topic lists, often run together (`Breaking NewsChristmasFacebook`).
     Tags,
     /// Lines with no letters or digits, such as separators.
     Decoration,

@@ -69,7 +69,7 @@ pub fn group_passages(
     order_groups(articles, &nodes, clusters)
 }
 
-fn word_at<'a>(words: &'a [Vec<Vec<Word>>], node: Node) -> &'a [Word] {
+fn word_at(words: &[Vec<Vec<Word>>], node: Node) -> &[Word] {
     words
         .get(node.article)
         .and_then(|a| a.get(node.sentence))
@@ -293,7 +293,7 @@ fn candidate_edges(
             weight,
         }));
     }
-    edges.sort_unstable_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)));
+    edges.sort_unstable_by_key(|e| (e.a, e.b));
     edges.dedup_by(|x, y| x.a == y.a && x.b == y.b);
     edges
 }

@@ -18,6 +18,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::analysis::static_regex;
+
 use crate::Options;
 use crate::error::{Error, Result};
 use crate::model::Article;
@@ -229,8 +231,7 @@ impl Header<'_> {
 }
 
 static HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(source|title|date|url|author|byline|site)[ \t]*:[ \t]*(.*?)[ \t]*\r?$")
-        .expect("static regex")
+    static_regex(r"(?i)^(source|title|date|url|author|byline|site)[ \t]*:[ \t]*(.*?)[ \t]*\r?$")
 });
 
 fn read_header(text: &str) -> Header<'_> {
@@ -259,8 +260,7 @@ fn read_header(text: &str) -> Header<'_> {
 }
 
 static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s\u{feff}]*((?:(?:date|published|updated)[ \t]*:?[ \t]*)?(\d{4}-\d{2}-\d{2}))\b")
-        .expect("static regex")
+    static_regex(r"(?i)^[\s\u{feff}]*((?:(?:date|published|updated)[ \t]*:?[ \t]*)?(\d{4}-\d{2}-\d{2}))\b")
 });
 
 /// A date written at the very start of the body ("date 2024-12-29 Russia's President …").
@@ -280,12 +280,10 @@ const MONTHS: [&str; 12] = [
 ];
 
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\w+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3})[a-z]*\.?,?\s+(\d{4})")
-        .expect("static regex")
+    static_regex(r"(?i)^(?:\w+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3})[a-z]*\.?,?\s+(\d{4})")
 });
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\w+,?\s+)?([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
-        .expect("static regex")
+    static_regex(r"(?i)^(?:\w+,?\s+)?([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
 });
 
 /// A date as `YYYY-MM-DD`, from ISO dates (with or without a time) and the usual

@@ -25,6 +25,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::analysis::static_regex;
+
 use crate::model::{Boilerplate, Sentence};
 use crate::span::{Span, is_space};
 
@@ -363,27 +365,28 @@ fn word_at<'a>(slice: &'a str, chars: &[(usize, char)], idx: usize) -> &'a str {
 }
 
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    static_regex(concat!(
         r"(?i)^\(?\s*(?:images?|photos?|pictures?|pic|credits?|video|illustration|graphic)\s*:",
         r"|^\(?(?:(?:reuters|getty|images?|afp|ap|epa|efe|shutterstock|alamy|pa|bloomberg|xinhua|tass|anadolu|agency|via|photo|photos|file|wire|media|and)\b[\s/,&|-]*)+\)?$",
         r"|^(?:©|\(c\)|copyright\b)",
     ))
-    .expect("static regex")
 });
-static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\((?:images?|photos?|pictures?|credits?)\s*:[^)]*\)\s*$").expect("static regex")
-});
+static TRAILING_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| static_regex(r"(?i)\((?:images?|photos?|pictures?|credits?)\s*:[^)]*\)\s*$"));
 static SHARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:follow us\b|share (?:this|on|via)\b|click here\b|tweet this\b|like us on\b|follow .{1,40} on (?:twitter|facebook|instagram|x|tiktok|telegram)\b|(?:read|see) more\b|related\b:?|advertisement$|share$|print$|email$)")
-        .expect("static regex")
+    static_regex(
+        r"(?i)^(?:follow us\b|share (?:this|on|via)\b|click here\b|tweet this\b|like us on\b|follow .{1,40} on (?:twitter|facebook|instagram|x|tiktok|telegram)\b|(?:read|see) more\b|related\b:?|advertisement$|share$|print$|email$)",
+    )
 });
 static NEWSLETTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|email|alerts|updates|inbox)\b|\bnewsletters?\b.{0,40}\b(?:sign up|subscribe)\b")
-        .expect("static regex")
+    static_regex(
+        r"(?i)\b(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|email|alerts|updates|inbox)\b|\bnewsletters?\b.{0,40}\b(?:sign up|subscribe)\b",
+    )
 });
 static COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:leave a (?:reply|comment)|post (?:a )?comment|comments? (?:are|have been) closed|log in to comment|your email address will not be published|required fields are marked|\d+ comments?$|join the (?:conversation|discussion))")
-        .expect("static regex")
+    static_regex(
+        r"(?i)^(?:leave a (?:reply|comment)|post (?:a )?comment|comments? (?:are|have been) closed|log in to comment|your email address will not be published|required fields are marked|\d+ comments?$|join the (?:conversation|discussion))",
+    )
 });
 
 /// Marks boilerplate in place. `whole_line` says whether each sentence is a whole line.
@@ -438,7 +441,7 @@ fn classify(body: &str) -> Option<Boilerplate> {
     None
 }
 
-/// Tags run together: "Breaking NewsChristmasFacebookTwitter" — lower case followed
+/// Tags run together: `Breaking NewsChristmasFacebookTwitter` — lower case followed
 /// directly by upper case at least twice, and no final punctuation.
 fn is_tag_list(body: &str) -> bool {
     if body.trim_end_matches(CLOSERS).ends_with(TERMINATORS) || body.split_whitespace().count() > 20 {

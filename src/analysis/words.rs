@@ -18,6 +18,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::span::Span;
 
 /// One word of a sentence.
+#[allow(clippy::struct_excessive_bools)] // independent flags, read one at a time
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
     /// Where the word is in the article's text.
