@@ -42,7 +42,8 @@ pub fn split_sentences(text: &str, metadata: &[Span]) -> Vec<Sentence> {
             for span in split_unit(text, piece) {
                 let span = span.trim(text);
                 if !span.is_empty() {
-                    let whole_line = lines.iter().any(|l| l.trim(text) == span);
+                    let line = lines.partition_point(|l| l.end < span.start);
+                    let whole_line = lines.get(line).is_some_and(|l| l.trim(text) == span);
                     spans.push((span, whole_line));
                 }
             }
