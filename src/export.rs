@@ -204,9 +204,10 @@ pub fn attributions(analysis: &Analysis, fact: &Fact) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for mention in &fact.mentions {
         if let Some(said) = said_by(analysis, mention)
-            && !out.contains(&said) {
-                out.push(said);
-            }
+            && !out.contains(&said)
+        {
+            out.push(said);
+        }
     }
     out
 }

@@ -188,9 +188,18 @@ fn marked(article: &Article, start: usize, end: usize, runs: &[DiffSpan]) -> Str
 
 /// Article text made safe for Markdown: control characters shown, markup characters escaped.
 fn escape(text: &str) -> String {
+    let shown = printable(text);
+    let chars: Vec<char> = shown.chars().collect();
     let mut out = String::with_capacity(text.len());
-    for c in printable(text).chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|') {
+    for (idx, &c) in chars.iter().enumerate() {
+        // An underscore inside a word (a file name) cannot start emphasis: leave it readable.
+        let inside_word = c == '_'
+            && idx
+                .checked_sub(1)
+                .and_then(|i| chars.get(i))
+                .is_some_and(|p| p.is_alphanumeric())
+            && chars.get(idx + 1).is_some_and(|n| n.is_alphanumeric());
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|') && !inside_word {
             out.push('\\');
         }
         out.push(c);
@@ -216,6 +225,7 @@ mod tests {
 
     #[test]
     fn escapes_markup_and_controls() {
-        assert_eq!(escape("a*b_[c]\u{1b}"), "a\\*b\\_\\[c\\]\u{241b}");
+        assert_eq!(escape("a*b _[c]\u{1b}"), "a\\*b \\_\\[c\\]\u{241b}");
+        assert_eq!(escape("000_90c"), "000_90c");
     }
 }

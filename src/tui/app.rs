@@ -634,9 +634,10 @@ impl App {
     /// article's first sentence in the cursor row, else its last sentence before that row.
     pub fn current_sentence(&self, article: usize) -> Option<SentenceId> {
         if article == self.focused_article()
-            && let Some(s) = self.view.sentence {
-                return Some(s);
-            }
+            && let Some(s) = self.view.sentence
+        {
+            return Some(s);
+        }
         let rows = self.row_of.get(article)?;
         if let Some(s) = rows.iter().position(|&r| r == self.view.cursor) {
             return Some(SentenceId(s));
@@ -868,16 +869,17 @@ impl App {
             return;
         }
         if let Some(panel) = areas.panel
-            && panel.contains((x, y).into()) {
-                self.view.focus = Focus::Panel;
-                let line = usize::from(y.saturating_sub(panel.y));
-                let lines = super::view::facts::panel_lines(self, panel);
-                if let Some(item) = super::view::facts::item_at(self, panel, &lines, line) {
-                    self.view.panel_cursor = item;
-                    self.activate_panel_item();
-                }
-                return;
+            && panel.contains((x, y).into())
+        {
+            self.view.focus = Focus::Panel;
+            let line = usize::from(y.saturating_sub(panel.y));
+            let lines = super::view::facts::panel_lines(self, panel);
+            if let Some(item) = super::view::facts::item_at(self, panel, &lines, line) {
+                self.view.panel_cursor = item;
+                self.activate_panel_item();
             }
+            return;
+        }
         let Some(article) = areas.column_at(x) else {
             return;
         };
@@ -911,9 +913,10 @@ impl App {
             .min(self.panel_items.len().saturating_sub(1));
         let articles = self.analysis.articles.len();
         if let Focus::Column(a) = self.view.focus
-            && a >= articles {
-                self.view.focus = Focus::Column(articles.saturating_sub(1));
-            }
+            && a >= articles
+        {
+            self.view.focus = Focus::Column(articles.saturating_sub(1));
+        }
         if self.view.focus == Focus::Panel && !self.view.panel_open {
             self.view.focus = Focus::Column(self.view.col_offset.min(articles.saturating_sub(1)));
         }
@@ -921,9 +924,11 @@ impl App {
         let count = areas.columns.len();
         self.view.col_offset = self.view.col_offset.min(articles.saturating_sub(count.max(1)));
         if let Focus::Column(a) = self.view.focus
-            && count > 0 && (a < self.view.col_offset || a >= self.view.col_offset + count) {
-                self.view.col_offset = a.saturating_sub(count - 1).min(a);
-            }
+            && count > 0
+            && (a < self.view.col_offset || a >= self.view.col_offset + count)
+        {
+            self.view.col_offset = a.saturating_sub(count - 1).min(a);
+        }
     }
 
     /// Flags the rows holding a conflict's mention.
@@ -937,9 +942,10 @@ impl App {
             .collect();
         for (article, sentence) in mentions {
             if let Some(&row) = self.row_of.get(article).and_then(|r| r.get(sentence))
-                && let Some(row) = self.rows.get_mut(row) {
-                    row.conflict = true;
-                }
+                && let Some(row) = self.rows.get_mut(row)
+            {
+                row.conflict = true;
+            }
         }
     }
 }
