@@ -43,14 +43,20 @@ fn sample_rows_120x40() {
 #[test]
 fn sample_rows_scrolled_with_cursor_moved_120x40() {
     let mut app = app(sample(), 120, 40);
-    press(&mut app, &[Action::NextDivergent, Action::NextDivergent, Action::ToggleSelect]);
+    press(
+        &mut app,
+        &[Action::NextDivergent, Action::NextDivergent, Action::ToggleSelect],
+    );
     insta::assert_snapshot!(draw(&app).backend());
 }
 
 #[test]
 fn sample_reading_mode_120x30() {
     let mut app = app(sample(), 120, 30);
-    press(&mut app, &[Action::NextDivergent, Action::ToggleReading, Action::FocusRight]);
+    press(
+        &mut app,
+        &[Action::NextDivergent, Action::ToggleReading, Action::FocusRight],
+    );
     insta::assert_snapshot!(draw(&app).backend());
 }
 
@@ -79,7 +85,10 @@ fn fixture_conflict_selected_100x30() {
 #[test]
 fn fixture_fact_focused_in_panel_100x30() {
     let mut app = app(parallax::fixture::analysis(), 100, 30);
-    press(&mut app, &[Action::FocusPrev, Action::Bottom, Action::ToggleSelect]);
+    press(
+        &mut app,
+        &[Action::FocusPrev, Action::Bottom, Action::ToggleSelect],
+    );
     insta::assert_snapshot!(draw(&app).backend());
 }
 
@@ -97,8 +106,10 @@ fn fixture_highlights_no_color_72x14() {
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
     assert!(
-        buffer.content().iter().all(|cell| cell.fg == ratatui::style::Color::Reset
-            && cell.bg == ratatui::style::Color::Reset),
+        buffer
+            .content()
+            .iter()
+            .all(|cell| cell.fg == ratatui::style::Color::Reset && cell.bg == ratatui::style::Color::Reset),
         "NO_COLOR draws without colours"
     );
     insta::assert_debug_snapshot!(buffer);
@@ -149,7 +160,17 @@ fn too_small_20x5() {
 #[test]
 fn tiny_and_odd_sizes_do_not_panic() {
     let analysis = sample();
-    for (width, height) in [(0, 0), (1, 1), (20, 5), (39, 8), (40, 8), (41, 9), (300, 3), (3, 300), (64, 10)] {
+    for (width, height) in [
+        (0, 0),
+        (1, 1),
+        (20, 5),
+        (39, 8),
+        (40, 8),
+        (41, 9),
+        (300, 3),
+        (3, 300),
+        (64, 10),
+    ] {
         let mut app = app(analysis.clone(), width, height);
         for action in [
             Action::Down,
@@ -182,7 +203,10 @@ fn control_characters_shown_as_pictures() {
     assert!(text.contains("\u{241b}[H plane crashed"), "{text}");
     assert!(text.contains("evil\u{2407}\u{241b}]0;title"), "{text}");
     for cell in terminal.backend().buffer().content() {
-        assert!(!cell.symbol().chars().any(char::is_control), "raw control character drawn");
+        assert!(
+            !cell.symbol().chars().any(char::is_control),
+            "raw control character drawn"
+        );
     }
 }
 
@@ -190,7 +214,10 @@ fn control_characters_shown_as_pictures() {
 fn twenty_articles_200x60() {
     let mut inputs = Vec::new();
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/samples/azal-8243");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     for copy in 0..4 {
         for file in &files {
@@ -205,5 +232,8 @@ fn twenty_articles_200x60() {
     press(&mut app, &[Action::Down, Action::FocusNext]);
     let terminal = draw(&app);
     let text = terminal.backend().to_string();
-    assert!(text.contains("14▶"), "shows how many columns are off screen:\n{text}");
+    assert!(
+        text.contains("14▶"),
+        "shows how many columns are off screen:\n{text}"
+    );
 }

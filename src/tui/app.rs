@@ -173,7 +173,7 @@ pub struct App {
 }
 
 /// Default share of the width for the facts panel, in percent.
-const PANEL_WIDTH: u16 = 35;
+const PANEL_WIDTH: u16 = 30;
 
 impl App {
     /// A viewer on `analysis` for a terminal of `size`, cursor on the first row, the facts
@@ -214,6 +214,8 @@ impl App {
         };
         app.mark_conflicts();
         app.clamp();
+        app.cursor_to_shown_row();
+        app.scroll_to_cursor();
         app
     }
 
@@ -280,10 +282,15 @@ impl App {
 
     /// The row's height on screen at the current layout: its tallest visible cell plus a
     /// blank separator line.
+    /// Rows with nothing in the visible columns take no space (their articles are scrolled
+    /// off screen).
     pub fn row_height(&self, row: usize, areas: &Areas) -> usize {
         let Some(row) = self.rows.get(row) else {
             return 1;
         };
+        if !row_shown(row, areas) {
+            return 0;
+        }
         let width = usize::from(areas.column_width.saturating_sub(1));
         let tallest = areas
             .columns
@@ -380,6 +387,7 @@ impl App {
                 self.view.top = self.view.top.saturating_add(page);
                 self.view.cursor = self.view.cursor.saturating_add(page);
                 self.clamp();
+                self.cursor_to_shown_row();
                 self.scroll_to_cursor();
             }
             Action::PageUp => {
@@ -388,10 +396,19 @@ impl App {
                 let page = last.saturating_sub(self.view.top).max(1);
                 self.view.top = self.view.top.saturating_sub(page);
                 self.view.cursor = self.view.cursor.saturating_sub(page);
+                self.cursor_to_shown_row();
                 self.scroll_to_cursor();
             }
-            Action::Top => self.jump_to_row(0),
-            Action::Bottom => self.jump_to_row(self.rows.len().saturating_sub(1)),
+            Action::Top => {
+                let areas = self.areas();
+                let first = (0..self.rows.len()).find(|&r| self.shown(r, &areas)).unwrap_or(0);
+                self.jump_to_row(first);
+            }
+            Action::Bottom => {
+                let areas = self.areas();
+                let last = (0..self.rows.len()).rev().find(|&r| self.shown(r, &areas));
+                self.jump_to_row(last.unwrap_or(self.rows.len().saturating_sub(1)));
+            }
             Action::ScrollBy(n) => self.scroll_by(n),
             Action::FocusLeft => self.focus_step(-1, false),
             Action::FocusRight => self.focus_step(1, false),
@@ -557,16 +574,63 @@ impl App {
         });
     }
 
+    /// Moves by `delta` rows that have something in the visible columns.
     fn move_cursor_by(&mut self, delta: isize) {
-        let target = self.view.cursor.saturating_add_signed(delta);
+        let areas = self.areas();
+        let step = delta.signum();
+        let mut left = delta.unsigned_abs();
+        let mut row = self.view.cursor;
+        let mut target = row;
+        while left > 0 {
+            let Some(next) = row.checked_add_signed(step).filter(|&r| r < self.rows.len()) else {
+                break;
+            };
+            row = next;
+            if self.shown(row, &areas) {
+                target = row;
+                left -= 1;
+            }
+        }
         self.jump_to_row(target);
     }
 
-    /// Puts the cursor on `row` (clamped) and scrolls it into view.
+    /// True when the row has a sentence in one of the visible columns.
+    fn shown(&self, row: usize, areas: &Areas) -> bool {
+        areas.too_small || self.rows.get(row).is_some_and(|r| row_shown(r, areas))
+    }
+
+    /// Puts the cursor on `row` (clamped) and scrolls it into view, bringing one of its
+    /// articles' columns on screen when none is.
     fn jump_to_row(&mut self, row: usize) {
         self.view.cursor = row.min(self.rows.len().saturating_sub(1));
         self.view.sentence = None;
+        let areas = self.areas();
+        if !self.shown(self.view.cursor, &areas) {
+            let article = self
+                .rows
+                .get(self.view.cursor)
+                .and_then(|r| r.members.first())
+                .map(|m| m.article.0);
+            if let Some(article) = article {
+                self.view.focus = Focus::Column(article);
+                self.reveal_column(article);
+            }
+        }
         self.scroll_to_cursor();
+    }
+
+    /// Moves the cursor to the nearest row with something in the visible columns.
+    fn cursor_to_shown_row(&mut self) {
+        let areas = self.areas();
+        if self.shown(self.view.cursor, &areas) {
+            return;
+        }
+        let cursor = self.view.cursor;
+        let after = (cursor..self.rows.len()).find(|&r| self.shown(r, &areas));
+        let before = (0..cursor).rev().find(|&r| self.shown(r, &areas));
+        if let Some(row) = after.or(before) {
+            self.view.cursor = row;
+        }
     }
 
     /// Scrolls so the cursor row is on screen, keeping `top` where it is when possible.
@@ -607,6 +671,7 @@ impl App {
         if cursor != self.view.cursor {
             self.view.cursor = cursor;
             self.view.sentence = None;
+            self.cursor_to_shown_row();
         }
     }
 
@@ -684,6 +749,13 @@ impl App {
 
     /// Scrolls the columns horizontally so `article` is on screen.
     fn show_column(&mut self, article: usize) {
+        self.reveal_column(article);
+        self.cursor_to_shown_row();
+        self.scroll_to_cursor();
+    }
+
+    /// Sets the column offset so `article` is on screen.
+    fn reveal_column(&mut self, article: usize) {
         let areas = self.areas();
         let count = areas.columns.len().max(1);
         if article < self.view.col_offset {
@@ -691,7 +763,6 @@ impl App {
         } else if article >= self.view.col_offset + count {
             self.view.col_offset = article + 1 - count;
         }
-        self.scroll_to_cursor();
     }
 
     fn move_panel(&mut self, delta: isize) {
@@ -950,6 +1021,13 @@ impl App {
     }
 }
 
+/// True when the row has a sentence in one of the visible columns.
+fn row_shown(row: &Row, areas: &Areas) -> bool {
+    row.members
+        .iter()
+        .any(|m| areas.columns.iter().any(|&(article, _)| article == m.article.0))
+}
+
 fn toggle(set: &mut BTreeSet<usize>, item: usize) {
     if !set.remove(&item) {
         set.insert(item);
@@ -1107,4 +1185,277 @@ fn build_panel(analysis: &Analysis) -> Vec<PanelItem> {
         );
     }
     items
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::fixture;
+
+    fn app() -> App {
+        App::new(fixture::analysis(), Size::new(100, 30))
+    }
+
+    /// The fixture with a second conflict, on the place.
+    fn two_conflicts() -> App {
+        let mut analysis = fixture::analysis();
+        let mut second = analysis.conflicts[0].clone();
+        second.key = "place".to_owned();
+        second.claims[0].mentions = analysis.facts[0].mentions[..1].to_vec();
+        second.claims[1].mentions = analysis.facts[0].mentions[1..].to_vec();
+        analysis.conflicts.push(second);
+        App::new(analysis, Size::new(100, 30))
+    }
+
+    #[test]
+    fn next_conflict_wraps_both_ways() {
+        let mut app = two_conflicts();
+        let mut seen = Vec::new();
+        for _ in 0..3 {
+            app.update(Action::NextConflict);
+            seen.push(app.view.conflict);
+        }
+        assert_eq!(seen, [Some(0), Some(1), Some(0)]);
+        app.update(Action::PrevConflict);
+        assert_eq!(app.view.conflict, Some(1));
+        app.update(Action::PrevConflict);
+        app.update(Action::PrevConflict);
+        assert_eq!(app.view.conflict, Some(1));
+        assert_eq!(app.status.as_ref().map(|s| s.text.as_str()), Some("conflict 2/2: place"));
+    }
+
+    #[test]
+    fn next_conflict_jumps_to_its_row_and_highlights_mentions() {
+        let mut app = app();
+        app.update(Action::NextConflict);
+        let row = &app.rows[app.view.cursor];
+        assert_eq!(row.group, Some(1));
+        assert!(row.conflict);
+        assert_eq!(app.view.active, Some(PanelItem::Conflict(0)));
+        assert_eq!(app.active_mentions().len(), 3);
+    }
+
+    #[test]
+    fn no_conflicts_is_a_message_not_a_move() {
+        let mut analysis = fixture::analysis();
+        analysis.conflicts.clear();
+        let mut app = App::new(analysis, Size::new(100, 30));
+        let before = app.view.clone();
+        app.update(Action::NextConflict);
+        assert_eq!(app.view, before);
+        assert_eq!(app.status.as_ref().map(|s| s.text.as_str()), Some("no conflicts found"));
+    }
+
+    #[test]
+    fn selection_survives_scrolling_and_focus_changes() {
+        let mut app = app();
+        app.update(Action::Down);
+        app.update(Action::ToggleSelect);
+        let marked = app.view.selection.clone();
+        assert_eq!(marked.groups.len(), 1);
+        for action in [
+            Action::PageDown,
+            Action::Bottom,
+            Action::ScrollBy(-3),
+            Action::Top,
+            Action::FocusNext,
+            Action::ToggleReading,
+            Action::Down,
+            Action::ToggleReading,
+            Action::Resize(60, 20),
+        ] {
+            app.update(action);
+        }
+        assert_eq!(app.view.selection, marked);
+        app.update(Action::FocusPrev);
+        app.update(Action::FocusPrev);
+        assert_eq!(app.view.focus, Focus::Panel);
+        app.update(Action::ToggleSelect);
+        assert_eq!(app.view.selection.conflicts.len(), 1);
+        assert_eq!(app.view.selection.groups, marked.groups);
+    }
+
+    #[test]
+    fn tab_cycles_columns_then_panel() {
+        let mut app = app();
+        let mut seen = Vec::new();
+        for _ in 0..4 {
+            app.update(Action::FocusNext);
+            seen.push(app.view.focus);
+        }
+        assert_eq!(seen, [Focus::Column(1), Focus::Column(2), Focus::Panel, Focus::Column(0)]);
+        app.update(Action::ToggleFacts);
+        app.update(Action::FocusPrev);
+        assert_eq!(app.view.focus, Focus::Column(2));
+        assert!(app.areas().columns.iter().any(|&(a, _)| a == 2), "focused column is on screen");
+    }
+
+    #[test]
+    fn panel_navigation_jumps_to_mentions() {
+        let mut app = app();
+        app.update(Action::FocusPrev);
+        app.update(Action::Down);
+        assert_eq!(app.view.active, Some(PanelItem::Fact(0)));
+        assert_eq!(app.rows[app.view.cursor].group, Some(0));
+        app.update(Action::Bottom);
+        assert_eq!(app.view.active, Some(PanelItem::Fact(1)));
+        assert_eq!(app.rows[app.view.cursor].group, Some(1));
+    }
+
+    #[test]
+    fn search_then_n_cycles_matches() {
+        let mut app = app();
+        app.update(Action::StartSearch);
+        for c in "AKTAU".chars() {
+            app.update(Action::Input(c));
+        }
+        app.update(Action::Submit);
+        assert_eq!(app.mode, Mode::Normal);
+        let search = app.search.clone().unwrap();
+        assert_eq!(search.matches.len(), 1);
+        app.update(Action::NextConflict);
+        assert_eq!(app.search.as_ref().unwrap().current, 0);
+        app.update(Action::StartSearch);
+        app.update(Action::Submit);
+        assert!(app.search.is_none(), "an empty search clears it");
+    }
+
+    #[test]
+    fn export_asks_before_overwriting() {
+        let mut app = app();
+        app.update(Action::StartExport);
+        assert_eq!(app.input, "parallax-export.md");
+        app.update(Action::NextFormat);
+        assert_eq!(app.input, "parallax-export.json");
+        let effect = app.update(Action::Submit);
+        let Some(Effect::Export { format, path, selection, overwrite }) = effect else {
+            panic!("expected an export, got {effect:?}");
+        };
+        assert_eq!(format, Format::Json);
+        assert_eq!(path, PathBuf::from("parallax-export.json"));
+        assert!(!overwrite);
+        assert_eq!(selection.groups.len(), 1, "nothing marked: the current row");
+        app.update(Action::ExportFinished(Err(ExportFailure::Exists(path.clone()))));
+        assert_eq!(app.mode, Mode::Confirm);
+        let effect = app.update(Action::Submit);
+        assert!(matches!(effect, Some(Effect::Export { overwrite: true, .. })));
+        app.update(Action::ExportFinished(Ok(path)));
+        assert_eq!(
+            app.status.as_ref().map(|s| s.text.as_str()),
+            Some("exported 1 item to parallax-export.json")
+        );
+    }
+
+    #[test]
+    fn export_failure_is_a_status_message() {
+        let mut app = app();
+        app.update(Action::ExportFinished(Err(ExportFailure::Other("disk full".to_owned()))));
+        assert!(app.status.as_ref().is_some_and(|s| s.error && s.text.contains("disk full")));
+        assert!(!app.quit);
+    }
+
+    #[test]
+    fn copy_gives_markdown() {
+        let mut app = app();
+        app.update(Action::NextConflict);
+        app.update(Action::FocusPrev);
+        app.update(Action::ToggleSelect);
+        let Some(Effect::Copy(text)) = app.update(Action::Copy) else {
+            panic!("expected a copy");
+        };
+        assert!(text.contains("## Conflicts"), "{text}");
+    }
+
+    #[test]
+    fn reading_mode_moves_by_sentence() {
+        let mut app = app();
+        app.update(Action::ToggleReading);
+        app.update(Action::FocusNext);
+        assert_eq!(app.focused_article(), 1);
+        app.update(Action::Down);
+        assert_eq!(app.current_sentence(1), Some(SentenceId(1)));
+        app.update(Action::Down);
+        assert_eq!(app.current_sentence(1), Some(SentenceId(2)));
+        assert_eq!(app.rows[app.view.cursor].group, Some(2));
+        app.update(Action::Down);
+        assert_eq!(app.current_sentence(1), Some(SentenceId(2)), "stays on the last sentence");
+    }
+
+    #[test]
+    fn boilerplate_gets_its_own_row_after_its_neighbour() {
+        let app = app();
+        let groups: Vec<Option<usize>> = app.rows.iter().map(|r| r.group).collect();
+        assert_eq!(groups, [Some(0), Some(1), None, Some(2)]);
+        assert!(!app.rows[2].unique, "boilerplate is not a passage only one article has");
+        assert!(app.rows[3].unique);
+    }
+
+    #[test]
+    fn click_selects_row_and_column() {
+        let mut app = app();
+        let areas = app.areas();
+        let (article, rect) = areas.columns[1];
+        let second_row_y = areas.body.y + app.row_height(0, &areas) as u16;
+        app.update(Action::Click(rect.x + 2, second_row_y));
+        assert_eq!(app.view.focus, Focus::Column(article));
+        assert_eq!(app.view.cursor, 1);
+    }
+
+    fn action() -> impl Strategy<Value = Action> {
+        prop_oneof![
+            Just(Action::Down),
+            Just(Action::Up),
+            Just(Action::PageDown),
+            Just(Action::PageUp),
+            Just(Action::Top),
+            Just(Action::Bottom),
+            Just(Action::FocusLeft),
+            Just(Action::FocusRight),
+            Just(Action::FocusNext),
+            Just(Action::FocusPrev),
+            Just(Action::NextConflict),
+            Just(Action::PrevConflict),
+            Just(Action::NextDivergent),
+            Just(Action::PrevDivergent),
+            Just(Action::ToggleSelect),
+            Just(Action::ToggleFacts),
+            Just(Action::PanelWider),
+            Just(Action::PanelNarrower),
+            Just(Action::ToggleReading),
+            Just(Action::ShowHelp),
+            Just(Action::Cancel),
+            (-20i32..20).prop_map(Action::ScrollBy),
+            (0u16..120, 0u16..40).prop_map(|(x, y)| Action::Click(x, y)),
+            (0u16..160, 0u16..50).prop_map(|(w, h)| Action::Resize(w, h)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn cursor_stays_in_bounds(actions in proptest::collection::vec(action(), 1..40)) {
+            let mut app = two_conflicts();
+            for action in actions {
+                app.update(action);
+                prop_assert!(app.view.cursor < app.rows.len());
+                prop_assert!(app.view.top <= app.view.cursor);
+                prop_assert!(app.view.panel_cursor < app.panel_items.len());
+                prop_assert!(app.view.col_offset < app.analysis.articles.len());
+                if let Focus::Column(a) = app.view.focus {
+                    prop_assert!(a < app.analysis.articles.len());
+                }
+                if app.view.focus == Focus::Panel {
+                    prop_assert!(app.view.panel_open);
+                }
+                let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(
+                    app.viewport.width,
+                    app.viewport.height,
+                ))
+                .unwrap();
+                terminal.draw(|frame| crate::tui::view::draw(&app, frame)).unwrap();
+            }
+        }
+    }
 }

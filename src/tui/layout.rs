@@ -11,7 +11,7 @@ use ratatui::layout::Rect;
 use super::app::App;
 
 /// Narrowest a column gets before articles are scrolled off screen instead.
-pub const MIN_COLUMN: u16 = 30;
+pub const MIN_COLUMN: u16 = 28;
 /// Width of the gutter left of the rows (cursor, mark, conflict, single-article markers).
 pub const GUTTER: u16 = 5;
 /// Height of the column headers (source, date and counts, title).
@@ -134,6 +134,7 @@ mod tests {
     fn columns_scroll_when_too_many() {
         assert_eq!(visible_columns(200, 20, 0), (0, 6));
         assert_eq!(visible_columns(200, 20, 18), (14, 6));
+        assert_eq!(visible_columns(175, 20, 0), (0, 6));
         assert_eq!(visible_columns(200, 3, 2), (0, 3));
         assert_eq!(visible_columns(10, 3, 1), (1, 1));
         assert_eq!(visible_columns(10, 0, 1), (0, 0));

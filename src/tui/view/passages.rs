@@ -105,6 +105,10 @@ fn render_rows(app: &App, areas: &Areas, buf: &mut Buffer) {
             break;
         };
         let cursor = row_idx == app.view.cursor;
+        if app.row_height(row_idx, areas) == 0 {
+            row_idx += 1;
+            continue;
+        }
         render_gutter(
             app,
             row,

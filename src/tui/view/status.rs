@@ -78,9 +78,11 @@ fn position(app: &App, areas: &Areas) -> String {
         )),
     }
     if areas.hidden_left + areas.hidden_right > 0 {
+        let shown = areas.columns.len();
         parts.push(format!(
-            "◀{} {}▶ off screen",
-            areas.hidden_left, areas.hidden_right
+            "cols {}-{}/{articles}",
+            areas.hidden_left + 1,
+            areas.hidden_left + shown
         ));
     }
     let conflicts = app.analysis.conflicts.len();
