@@ -45,7 +45,7 @@ pub fn write(analysis: &Analysis, selection: &Selection, out: &mut dyn Write) ->
                     sources(analysis, &claim.mentions)
                 )?;
                 for mention in &claim.mentions {
-                    writeln!(out, "  > {}", quote(analysis, mention))?;
+                    writeln!(out, "  - {}", quote(analysis, mention))?;
                 }
             }
         }

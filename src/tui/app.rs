@@ -214,6 +214,10 @@ impl App {
         };
         app.mark_conflicts();
         app.clamp();
+        // Start on the first passage rather than on a row of headers and captions.
+        if let Some(first) = app.rows.iter().position(|r| r.group.is_some()) {
+            app.view.cursor = first;
+        }
         app.cursor_to_shown_row();
         app.scroll_to_cursor();
         app
