@@ -122,12 +122,11 @@ fn parse_rows(s: &str) -> Result<(usize, usize), String> {
             Ok(n) => Ok(n - 1),
         }
     };
-    let (a, b) = match s.split_once("..") {
-        Some((a, b)) => (number(a, 0)?, number(b.trim_start_matches('='), usize::MAX)?),
-        None => {
-            let n = number(s, 0)?;
-            (n, n)
-        }
+    let (a, b) = if let Some((a, b)) = s.split_once("..") {
+        (number(a, 0)?, number(b.trim_start_matches('='), usize::MAX)?)
+    } else {
+        let n = number(s, 0)?;
+        (n, n)
     };
     if a > b {
         return Err(format!("`{s}`: the range is empty"));

@@ -17,7 +17,12 @@ struct Tmux {
 
 impl Tmux {
     fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().unwrap()
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .unwrap()
     }
 
     fn keys(&self, keys: &[&str]) {
@@ -59,7 +64,10 @@ impl Drop for Tmux {
 
 fn sample_conflicts() -> usize {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/azal-8243");
-    parallax::analyze(&[dir], &parallax::Options::default()).unwrap().conflicts.len()
+    parallax::analyze(&[dir], &parallax::Options::default())
+        .unwrap()
+        .conflicts
+        .len()
 }
 
 #[test]
@@ -88,7 +96,11 @@ fn open_jump_to_conflict_mark_export() {
         dir.path().to_str().unwrap(),
         binary,
     ]);
-    assert!(started.status.success(), "tmux: {}", String::from_utf8_lossy(&started.stderr));
+    assert!(
+        started.status.success(),
+        "tmux: {}",
+        String::from_utf8_lossy(&started.stderr)
+    );
     let screen = tmux.wait_for(" · col 1/5 ");
     assert!(screen.contains("000_90c442df7da68b3d"), "{screen}");
 

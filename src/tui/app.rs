@@ -1227,7 +1227,10 @@ mod tests {
         app.update(Action::PrevConflict);
         app.update(Action::PrevConflict);
         assert_eq!(app.view.conflict, Some(1));
-        assert_eq!(app.status.as_ref().map(|s| s.text.as_str()), Some("conflict 2/2: place"));
+        assert_eq!(
+            app.status.as_ref().map(|s| s.text.as_str()),
+            Some("conflict 2/2: place")
+        );
     }
 
     #[test]
@@ -1249,7 +1252,10 @@ mod tests {
         let before = app.view.clone();
         app.update(Action::NextConflict);
         assert_eq!(app.view, before);
-        assert_eq!(app.status.as_ref().map(|s| s.text.as_str()), Some("no conflicts found"));
+        assert_eq!(
+            app.status.as_ref().map(|s| s.text.as_str()),
+            Some("no conflicts found")
+        );
     }
 
     #[test]
@@ -1289,11 +1295,17 @@ mod tests {
             app.update(Action::FocusNext);
             seen.push(app.view.focus);
         }
-        assert_eq!(seen, [Focus::Column(1), Focus::Column(2), Focus::Panel, Focus::Column(0)]);
+        assert_eq!(
+            seen,
+            [Focus::Column(1), Focus::Column(2), Focus::Panel, Focus::Column(0)]
+        );
         app.update(Action::ToggleFacts);
         app.update(Action::FocusPrev);
         assert_eq!(app.view.focus, Focus::Column(2));
-        assert!(app.areas().columns.iter().any(|&(a, _)| a == 2), "focused column is on screen");
+        assert!(
+            app.areas().columns.iter().any(|&(a, _)| a == 2),
+            "focused column is on screen"
+        );
     }
 
     #[test]
@@ -1334,7 +1346,13 @@ mod tests {
         app.update(Action::NextFormat);
         assert_eq!(app.input, "parallax-export.json");
         let effect = app.update(Action::Submit);
-        let Some(Effect::Export { format, path, selection, overwrite }) = effect else {
+        let Some(Effect::Export {
+            format,
+            path,
+            selection,
+            overwrite,
+        }) = effect
+        else {
             panic!("expected an export, got {effect:?}");
         };
         assert_eq!(format, Format::Json);
@@ -1355,8 +1373,14 @@ mod tests {
     #[test]
     fn export_failure_is_a_status_message() {
         let mut app = app();
-        app.update(Action::ExportFinished(Err(ExportFailure::Other("disk full".to_owned()))));
-        assert!(app.status.as_ref().is_some_and(|s| s.error && s.text.contains("disk full")));
+        app.update(Action::ExportFinished(Err(ExportFailure::Other(
+            "disk full".to_owned(),
+        ))));
+        assert!(
+            app.status
+                .as_ref()
+                .is_some_and(|s| s.error && s.text.contains("disk full"))
+        );
         assert!(!app.quit);
     }
 
@@ -1384,7 +1408,11 @@ mod tests {
         assert_eq!(app.current_sentence(1), Some(SentenceId(2)));
         assert_eq!(app.rows[app.view.cursor].group, Some(2));
         app.update(Action::Down);
-        assert_eq!(app.current_sentence(1), Some(SentenceId(2)), "stays on the last sentence");
+        assert_eq!(
+            app.current_sentence(1),
+            Some(SentenceId(2)),
+            "stays on the last sentence"
+        );
     }
 
     #[test]
@@ -1392,7 +1420,10 @@ mod tests {
         let app = app();
         let groups: Vec<Option<usize>> = app.rows.iter().map(|r| r.group).collect();
         assert_eq!(groups, [Some(0), Some(1), None, Some(2)]);
-        assert!(!app.rows[2].unique, "boilerplate is not a passage only one article has");
+        assert!(
+            !app.rows[2].unique,
+            "boilerplate is not a passage only one article has"
+        );
         assert!(app.rows[3].unique);
     }
 

@@ -246,6 +246,10 @@ fn render_reading(app: &App, areas: &Areas, buf: &mut Buffer) {
         let mut target_line = 0;
         let mut previous_end = 0;
         for (idx, sentence) in article.sentences.iter().enumerate() {
+            // Past the target, a screenful is all that can be shown.
+            if target.is_some_and(|t| t.0 < idx) && lines.len() >= target_line + height {
+                break;
+            }
             let gap = article.text.get(previous_end..sentence.start).unwrap_or("");
             if idx > 0 && gap.contains('\n') {
                 lines.push((Line::default(), false));
