@@ -237,3 +237,32 @@ fn twenty_articles_200x60() {
         "shows how many columns are off screen:\n{text}"
     );
 }
+
+/// The README's key table is the keymap's help, so it cannot drift.
+#[test]
+fn readme_key_table_matches_the_keymap() {
+    use parallax::tui::app::Mode;
+    use parallax::tui::keymap;
+    let mut table = String::from("| keys | what they do |\n| --- | --- |\n");
+    for (mode, title) in [
+        (Mode::Normal, ""),
+        (Mode::Search, "search prompt: "),
+        (Mode::Export, "export prompt: "),
+        (Mode::Confirm, "overwrite question: "),
+    ] {
+        for entry in keymap::help(mode) {
+            let keys = entry
+                .keys
+                .split(' ')
+                .map(|k| format!("`{}`", k.replace('|', "\\|")))
+                .collect::<Vec<_>>()
+                .join(" ");
+            table.push_str(&format!("| {keys} | {title}{} |\n", entry.help));
+        }
+    }
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    assert!(
+        readme.contains(&table),
+        "README.md should contain this key table:\n{table}"
+    );
+}

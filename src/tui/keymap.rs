@@ -20,11 +20,11 @@ pub struct Binding {
     pub action: Action,
     /// What the help says it does.
     pub help: &'static str,
-    /// Shown in the status bar's short list of hints.
-    pub hint: bool,
+    /// The word the status bar shows for it; empty when it is not shown there.
+    pub hint: &'static str,
 }
 
-const fn bind(mode: Mode, code: KeyCode, action: Action, help: &'static str, hint: bool) -> Binding {
+const fn bind(mode: Mode, code: KeyCode, action: Action, help: &'static str, hint: &'static str) -> Binding {
     Binding {
         mode,
         code,
@@ -42,7 +42,7 @@ const fn ctrl(mode: Mode, c: char, action: Action, help: &'static str) -> Bindin
         ctrl: true,
         action,
         help,
-        hint: false,
+        hint: "",
     }
 }
 
@@ -58,161 +58,149 @@ pub static BINDINGS: &[Binding] = &[
         Char('j'),
         Action::Down,
         "next row (sentence in reading mode, item in panel)",
-        true,
+        "move",
     ),
     bind(
         Normal,
         Down,
         Action::Down,
         "next row (sentence in reading mode, item in panel)",
-        false,
+        "",
     ),
-    bind(Normal, Char('k'), Action::Up, "previous row", false),
-    bind(Normal, Up, Action::Up, "previous row", false),
-    bind(Normal, PageDown, Action::PageDown, "one screen down", false),
+    bind(Normal, Char('k'), Action::Up, "previous row", ""),
+    bind(Normal, Up, Action::Up, "previous row", ""),
+    bind(Normal, PageDown, Action::PageDown, "one screen down", ""),
     ctrl(Normal, 'd', Action::PageDown, "one screen down"),
-    bind(Normal, PageUp, Action::PageUp, "one screen up", false),
+    bind(Normal, PageUp, Action::PageUp, "one screen up", ""),
     ctrl(Normal, 'u', Action::PageUp, "one screen up"),
-    bind(Normal, Char('g'), Action::Top, "first row", false),
-    bind(Normal, Home, Action::Top, "first row", false),
-    bind(Normal, Char('G'), Action::Bottom, "last row", false),
-    bind(Normal, End, Action::Bottom, "last row", false),
-    bind(Normal, Char('h'), Action::FocusLeft, "column to the left", false),
-    bind(Normal, Left, Action::FocusLeft, "column to the left", false),
+    bind(Normal, Char('g'), Action::Top, "first row", ""),
+    bind(Normal, Home, Action::Top, "first row", ""),
+    bind(Normal, Char('G'), Action::Bottom, "last row", ""),
+    bind(Normal, End, Action::Bottom, "last row", ""),
+    bind(Normal, Char('h'), Action::FocusLeft, "column to the left", ""),
+    bind(Normal, Left, Action::FocusLeft, "column to the left", ""),
     bind(
         Normal,
         Char('l'),
         Action::FocusRight,
         "column to the right, then the panel",
-        false,
+        "",
     ),
     bind(
         Normal,
         Right,
         Action::FocusRight,
         "column to the right, then the panel",
-        false,
+        "",
     ),
-    bind(Normal, Tab, Action::FocusNext, "next column or panel", true),
-    bind(
-        Normal,
-        BackTab,
-        Action::FocusPrev,
-        "previous column or panel",
-        false,
-    ),
+    bind(Normal, Tab, Action::FocusNext, "next column or panel", "column"),
+    bind(Normal, BackTab, Action::FocusPrev, "previous column or panel", ""),
     bind(
         Normal,
         Char('n'),
         Action::NextConflict,
         "next conflict (next match after a search)",
-        true,
+        "conflict",
     ),
     bind(
         Normal,
         Char('N'),
         Action::PrevConflict,
         "previous conflict (previous match)",
-        false,
+        "",
     ),
     bind(
         Normal,
         Char(']'),
         Action::NextDivergent,
         "next row where a number, name or negation differs",
-        false,
+        "",
     ),
     bind(
         Normal,
         Char('['),
         Action::PrevDivergent,
         "previous row where a number, name or negation differs",
-        false,
+        "",
     ),
-    bind(Normal, Char('/'), Action::StartSearch, "search", true),
+    bind(Normal, Char('/'), Action::StartSearch, "search", "search"),
     bind(
         Normal,
         Char('f'),
         Action::ToggleFacts,
         "show or hide the facts panel",
-        true,
+        "facts",
     ),
-    bind(
-        Normal,
-        Char('>'),
-        Action::PanelWider,
-        "widen the facts panel",
-        false,
-    ),
+    bind(Normal, Char('>'), Action::PanelWider, "widen the facts panel", ""),
     bind(
         Normal,
         Char('<'),
         Action::PanelNarrower,
         "narrow the facts panel",
-        false,
+        "",
     ),
     bind(
         Normal,
         Char('r'),
         Action::ToggleReading,
         "aligned rows / reading mode",
-        true,
+        "reading",
     ),
     bind(
         Normal,
         Char('v'),
         Action::ToggleSelect,
         "mark the row, fact or conflict",
-        true,
+        "mark",
     ),
     bind(
         Normal,
         Char(' '),
         Action::ToggleSelect,
         "mark the row, fact or conflict",
-        false,
+        "",
     ),
     bind(
         Normal,
         Char('e'),
         Action::StartExport,
         "export the marked items",
-        true,
+        "export",
     ),
     bind(
         Normal,
         Char('y'),
         Action::Copy,
         "copy the marked items as Markdown (OSC 52)",
-        false,
+        "",
     ),
-    bind(Normal, Char('?'), Action::ShowHelp, "help", true),
-    bind(Normal, Char('q'), Action::Quit, "quit", true),
-    bind(Normal, Esc, Action::Quit, "quit", false),
+    bind(Normal, Char('?'), Action::ShowHelp, "help", "help"),
+    bind(Normal, Char('q'), Action::Quit, "quit", "quit"),
+    bind(Normal, Esc, Action::Quit, "quit", ""),
     ctrl(Normal, 'c', Action::Quit, "quit"),
-    bind(Help, Char('j'), Action::Down, "scroll down", false),
-    bind(Help, Down, Action::Down, "scroll down", false),
-    bind(Help, Char('k'), Action::Up, "scroll up", false),
-    bind(Help, Up, Action::Up, "scroll up", false),
-    bind(Help, Esc, Action::Cancel, "close", true),
-    bind(Help, Char('q'), Action::Cancel, "close", false),
-    bind(Help, Char('?'), Action::Cancel, "close", false),
-    bind(Search, Enter, Action::Submit, "search", true),
-    bind(Search, Backspace, Action::Backspace, "delete a character", false),
-    bind(Search, Esc, Action::Cancel, "cancel", true),
-    bind(Export, Enter, Action::Submit, "write the file", true),
+    bind(Help, Char('j'), Action::Down, "scroll down", ""),
+    bind(Help, Down, Action::Down, "scroll down", ""),
+    bind(Help, Char('k'), Action::Up, "scroll up", ""),
+    bind(Help, Up, Action::Up, "scroll up", ""),
+    bind(Help, Esc, Action::Cancel, "close", "close"),
+    bind(Help, Char('q'), Action::Cancel, "close", ""),
+    bind(Help, Char('?'), Action::Cancel, "close", ""),
+    bind(Search, Enter, Action::Submit, "search", "search"),
+    bind(Search, Backspace, Action::Backspace, "delete a character", ""),
+    bind(Search, Esc, Action::Cancel, "cancel", "cancel"),
+    bind(Export, Enter, Action::Submit, "write the file", "write"),
     bind(
         Export,
         Tab,
         Action::NextFormat,
         "next format (Markdown, JSON, CSV)",
-        true,
+        "format",
     ),
-    bind(Export, Backspace, Action::Backspace, "delete a character", false),
-    bind(Export, Esc, Action::Cancel, "cancel", true),
-    bind(Confirm, Char('y'), Action::Submit, "overwrite", true),
-    bind(Confirm, Char('n'), Action::Cancel, "keep the file", true),
-    bind(Confirm, Esc, Action::Cancel, "keep the file", false),
+    bind(Export, Backspace, Action::Backspace, "delete a character", ""),
+    bind(Export, Esc, Action::Cancel, "cancel", "cancel"),
+    bind(Confirm, Char('y'), Action::Submit, "overwrite", "overwrite"),
+    bind(Confirm, Char('n'), Action::Cancel, "keep the file", "keep"),
+    bind(Confirm, Esc, Action::Cancel, "keep the file", ""),
 ];
 
 /// The action a key press means in `mode`, if any. In the prompt modes, a printable
@@ -275,39 +263,25 @@ pub fn help(mode: Mode) -> Vec<HelpEntry> {
         if let Some(entry) = out.iter_mut().find(|e| e.help == binding.help) {
             entry.keys.push(' ');
             entry.keys.push_str(&name);
-            entry.hint |= binding.hint;
+            entry.hint |= !binding.hint.is_empty();
         } else {
             out.push(HelpEntry {
                 keys: name,
                 help: binding.help,
-                hint: binding.hint,
+                hint: !binding.hint.is_empty(),
             });
         }
     }
     out
 }
 
-/// The short hints of a mode for the status bar: `(first key, a word or two)`.
+/// The short hints of a mode for the status bar: `(first key, a word)`.
 pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
     BINDINGS
         .iter()
-        .filter(|b| b.mode == mode && b.hint)
-        .map(|b| (key_name(b.code, b.ctrl), short(b.help)))
+        .filter(|b| b.mode == mode && !b.hint.is_empty())
+        .map(|b| (key_name(b.code, b.ctrl), b.hint))
         .collect()
-}
-
-/// The first words of a help text, for the status bar.
-fn short(help: &'static str) -> &'static str {
-    let cut = help.find([' ', '(', ',']).unwrap_or(help.len());
-    let first = help.get(..cut).unwrap_or(help);
-    match first {
-        "next" | "previous" | "show" | "mark" | "export" | "write" | "keep" => {
-            let rest = help.get(cut + 1..).unwrap_or("");
-            let second = rest.find([' ', '(', ',']).unwrap_or(rest.len());
-            help.get(..cut + 1 + second).unwrap_or(help)
-        }
-        _ => first,
-    }
 }
 
 #[cfg(test)]
@@ -357,7 +331,7 @@ mod tests {
     #[test]
     fn hints_are_short() {
         let normal = hints(Normal);
-        assert!(normal.contains(&("n".to_owned(), "next conflict")));
+        assert!(normal.contains(&("n".to_owned(), "conflict")));
         assert!(normal.contains(&("q".to_owned(), "quit")));
     }
 }
