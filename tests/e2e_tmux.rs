@@ -108,8 +108,8 @@ fn open_jump_to_conflict_mark_export() {
     tmux.keys(&["n"]);
     if conflicts > 0 {
         tmux.wait_for(&format!("conflict 1/{conflicts}"));
-        // The conflict is the panel's current entry: focus the panel and mark it.
-        tmux.keys(&["BTab", "v"]);
+        // The conflict is the panel's current entry: focus the panel (l stops there) and mark it.
+        tmux.keys(&["l", "l", "l", "l", "l", "l", "v"]);
     } else {
         eprintln!("the sample has no conflicts yet: exporting a marked row instead");
         tmux.wait_for("no conflicts found");

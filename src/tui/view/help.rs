@@ -35,6 +35,16 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
         }
     }
     lines.push(Line::default());
+    lines.push(Line::styled("Mouse", theme.title()));
+    lines.push(Line::from(vec![
+        TextSpan::styled(format!("  {:<16}", "wheel"), theme.key()),
+        TextSpan::raw("scroll the rows"),
+    ]));
+    lines.push(Line::from(vec![
+        TextSpan::styled(format!("  {:<16}", "click"), theme.key()),
+        TextSpan::raw("pick a row and column, or a panel entry"),
+    ]));
+    lines.push(Line::default());
     lines.push(Line::styled("Legend", theme.title()));
     let sample = |label: &'static str, style: Style, text: &'static str| {
         Line::from(vec![
