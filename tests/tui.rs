@@ -241,6 +241,8 @@ fn twenty_articles_200x60() {
 /// The README's key table is the keymap's help, so it cannot drift.
 #[test]
 fn readme_key_table_matches_the_keymap() {
+    use std::fmt::Write as _;
+
     use parallax::tui::app::Mode;
     use parallax::tui::keymap;
     let mut table = String::from("| keys | what they do |\n| --- | --- |\n");
@@ -257,7 +259,7 @@ fn readme_key_table_matches_the_keymap() {
                 .map(|k| format!("`{}`", k.replace('|', "\\|")))
                 .collect::<Vec<_>>()
                 .join(" ");
-            table.push_str(&format!("| {keys} | {title}{} |\n", entry.help));
+            writeln!(table, "| {keys} | {title}{} |", entry.help).unwrap();
         }
     }
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
