@@ -41,12 +41,9 @@ fn sample_rows_120x40() {
 }
 
 #[test]
-fn sample_rows_scrolled_with_cursor_moved_120x40() {
-    let mut app = app(sample(), 120, 40);
-    press(
-        &mut app,
-        &[Action::NextDivergent, Action::NextDivergent, Action::ToggleSelect],
-    );
+fn fixture_row_marked_60x16() {
+    let mut app = app(parallax::fixture::analysis(), 60, 16);
+    press(&mut app, &[Action::ToggleFacts, Action::ToggleSelect]);
     insta::assert_snapshot!(draw(&app).backend());
 }
 
@@ -61,9 +58,9 @@ fn sample_reading_mode_120x30() {
 }
 
 #[test]
-fn sample_narrow_scrolls_columns_50x24() {
-    let mut app = app(sample(), 50, 24);
-    press(&mut app, &[Action::FocusRight, Action::FocusRight]);
+fn fixture_narrow_scrolls_columns_50x16() {
+    let mut app = app(parallax::fixture::analysis(), 50, 16);
+    press(&mut app, &[Action::ToggleFacts, Action::FocusRight]);
     insta::assert_snapshot!(draw(&app).backend());
 }
 

@@ -78,7 +78,15 @@ pub fn group_passages(
     tracing::debug!(elapsed = ?clock.elapsed(), "events");
     let edges = candidate_edges(&nodes, &vectors, &doc_sim, &events, opts);
     tracing::debug!(elapsed = ?clock.elapsed(), edges = edges.len(), "candidate edges");
-    let clusters = cluster(&nodes, &edges, &vectors, &events, opts, opts.link_threshold, opts.max_per_article);
+    let clusters = cluster(
+        &nodes,
+        &edges,
+        &vectors,
+        &events,
+        opts,
+        opts.link_threshold,
+        opts.max_per_article,
+    );
     tracing::debug!(elapsed = ?clock.elapsed(), "clustered");
     order_groups(articles, &nodes, clusters)
 }
@@ -182,7 +190,11 @@ fn anchor_key(word: &Word, name: bool) -> &str {
     if !name {
         return word.key.as_str();
     }
-    let cut = word.key.char_indices().nth(6).map_or(word.key.len(), |(at, _)| at);
+    let cut = word
+        .key
+        .char_indices()
+        .nth(6)
+        .map_or(word.key.len(), |(at, _)| at);
     word.key.get(..cut).unwrap_or(word.key.as_str())
 }
 
@@ -295,7 +307,12 @@ fn article_similarity(docs: &[Vector]) -> Vec<Vec<f32>> {
 /// articles about different events are held apart, and the leads of articles about one
 /// event are expected to report the same thing. Returns an event index per article.
 fn group_events(doc_sim: &[Vec<f32>], opts: &Options) -> Vec<usize> {
-    let nodes: Vec<Node> = (0..doc_sim.len()).map(|a| Node { article: a, sentence: 0 }).collect();
+    let nodes: Vec<Node> = (0..doc_sim.len())
+        .map(|a| Node {
+            article: a,
+            sentence: 0,
+        })
+        .collect();
     let mut edges = Vec::new();
     for (a, row) in doc_sim.iter().enumerate() {
         for (b, &weight) in row.iter().enumerate().skip(a + 1) {
@@ -305,7 +322,10 @@ fn group_events(doc_sim: &[Vec<f32>], opts: &Options) -> Vec<usize> {
         }
     }
     let mut event = vec![0; doc_sim.len()];
-    let flat = Options { centroid_weight: 0.0, ..opts.clone() };
+    let flat = Options {
+        centroid_weight: 0.0,
+        ..opts.clone()
+    };
     let clusters = cluster(&nodes, &edges, &[], &[], &flat, opts.event_threshold, usize::MAX);
     for (idx, (members, _)) in clusters.into_iter().enumerate() {
         for m in members {
@@ -355,7 +375,9 @@ fn candidate_edges(
     for (idx, v) in vectors.iter().enumerate() {
         let Some(node) = nodes.get(idx) else { continue };
         for (term, w) in v {
-            let Some(list) = postings.get(term).filter(|l| l.len() <= cap) else { continue };
+            let Some(list) = postings.get(term).filter(|l| l.len() <= cap) else {
+                continue;
+            };
             let from = list.partition_point(|(j, _)| *j <= idx);
             for (j, wj) in list.get(from..).unwrap_or(&[]) {
                 if let Some(acc) = partial.get_mut(*j) {
@@ -384,7 +406,9 @@ fn candidate_edges(
         found.dedup();
         found.retain(|&j| nodes.get(j).is_some_and(|n| n.article != node.article));
         for j in found {
-            let (Some(other), Some(vj)) = (nodes.get(j), vectors.get(j)) else { continue };
+            let (Some(other), Some(vj)) = (nodes.get(j), vectors.get(j)) else {
+                continue;
+            };
             let weight = if events.get(node.article) == events.get(other.article) {
                 dot(v, vj) + opts.lead_bonus * lead_weight(idx) * lead_weight(j)
             } else {
@@ -404,7 +428,11 @@ fn candidate_edges(
     for (idx, mut list) in best.into_iter().enumerate() {
         list.sort_unstable_by(|x, y| y.0.total_cmp(&x.0));
         list.truncate(opts.max_neighbours);
-        edges.extend(list.into_iter().map(|(weight, j)| Edge { a: idx.min(j), b: idx.max(j), weight }));
+        edges.extend(list.into_iter().map(|(weight, j)| Edge {
+            a: idx.min(j),
+            b: idx.max(j),
+            weight,
+        }));
     }
     edges.sort_unstable_by_key(|e| (e.a, e.b));
     edges.dedup_by(|x, y| x.a == y.a && x.b == y.b);
@@ -417,7 +445,11 @@ fn lead_ranks(nodes: &[Node]) -> Vec<usize> {
     let mut previous: Option<usize> = None;
     let mut rank = 0;
     for node in nodes {
-        rank = if previous == Some(node.article) { rank + 1 } else { 0 };
+        rank = if previous == Some(node.article) {
+            rank + 1
+        } else {
+            0
+        };
         previous = Some(node.article);
         ranks.push(rank);
     }
@@ -457,7 +489,10 @@ fn lead_partners(
         near.truncate(opts.max_neighbours);
         for &i in lead_nodes.get(a).map_or(&[][..], Vec::as_slice) {
             if let Some(list) = partners.get_mut(i) {
-                list.extend(near.iter().flat_map(|(_, b)| lead_nodes.get(*b).into_iter().flatten().copied()));
+                list.extend(
+                    near.iter()
+                        .flat_map(|(_, b)| lead_nodes.get(*b).into_iter().flatten().copied()),
+                );
             }
         }
     }
@@ -510,7 +545,13 @@ struct Clusters<'v> {
 }
 
 impl<'v> Clusters<'v> {
-    fn new(nodes: &[Node], edges: &[Edge], vectors: &'v [Vector], events: &[usize], weights: (f32, f32)) -> Self {
+    fn new(
+        nodes: &[Node],
+        edges: &[Edge],
+        vectors: &'v [Vector],
+        events: &[usize],
+        weights: (f32, f32),
+    ) -> Self {
         let n = nodes.len();
         let mut links: Vec<HashMap<usize, f32>> = vec![HashMap::new(); n];
         for e in edges {
@@ -523,7 +564,10 @@ impl<'v> Clusters<'v> {
         }
         Self {
             vectors,
-            events: nodes.iter().map(|n| events.get(n.article).copied().unwrap_or(0)).collect(),
+            events: nodes
+                .iter()
+                .map(|n| events.get(n.article).copied().unwrap_or(0))
+                .collect(),
             centroid_weight: weights.0,
             cross_event_factor: weights.1,
             centroids: vec![Vec::new(); n],
@@ -683,8 +727,13 @@ fn cluster(
     threshold: f32,
     max_per_article: usize,
 ) -> Vec<(Vec<usize>, f32)> {
-    let mut clusters =
-        Clusters::new(nodes, edges, vectors, events, (opts.centroid_weight, opts.cross_event_factor));
+    let mut clusters = Clusters::new(
+        nodes,
+        edges,
+        vectors,
+        events,
+        (opts.centroid_weight, opts.cross_event_factor),
+    );
     let mut heap: BinaryHeap<Candidate> = edges
         .iter()
         .filter(|e| e.weight >= threshold)

@@ -43,7 +43,10 @@ fn compare_group(words: &[Vec<Vec<Word>>], lexicon: &NameLexicon, group: &mut Gr
                 .map_or(&[][..], Vec::as_slice)
         })
         .collect();
-    let keys: Vec<Vec<u32>> = member_words.iter().map(|ws| ws.iter().map(|w| w.id).collect()).collect();
+    let keys: Vec<Vec<u32>> = member_words
+        .iter()
+        .map(|ws| ws.iter().map(|w| w.id).collect())
+        .collect();
     let bags: Vec<HashSet<u32>> = keys.iter().map(|k| k.iter().copied().collect()).collect();
     let articles_of: Vec<usize> = group.members.iter().map(|m| m.article.0).collect();
     let mut content_total = 0usize;
@@ -61,7 +64,11 @@ fn compare_group(words: &[Vec<Vec<Word>>], lexicon: &NameLexicon, group: &mut Gr
             // Short sentences diff in microseconds; only long ones need a deadline (reading
             // the clock costs more than the diff itself on short ones).
             let long = own_keys.len().max(other_keys.len()) > LONG_DIFF;
-            let deadline = if long { Instant::now().checked_add(opts.diff_timeout) } else { None };
+            let deadline = if long {
+                Instant::now().checked_add(opts.diff_timeout)
+            } else {
+                None
+            };
             let ops = capture_diff_slices_deadline(Algorithm::Myers, own_keys, other_keys, deadline);
             for op in ops {
                 if let DiffOp::Equal { old_index, len, .. } = op {

@@ -70,7 +70,9 @@ impl Tokenizer {
             let key = if number {
                 bare.replace(',', "")
             } else {
-                self.stemmer.stem(&fold_spelling(canonical_form(bare))).into_owned()
+                self.stemmer
+                    .stem(&fold_spelling(canonical_form(bare)))
+                    .into_owned()
             };
             // "US", "UN": an acronym is a name, not the pronoun "us".
             let acronym = token.chars().count() > 1 && token.chars().all(char::is_uppercase);

@@ -26,9 +26,18 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
         Mode::Normal | Mode::Confirm => left.push(TextSpan::raw(format!(" {}", position(app, areas)))),
     }
     if let Some(status) = &app.status {
-        left.push(TextSpan::raw(" │ "));
         let style = if status.error { theme.error() } else { theme.key() };
-        left.push(TextSpan::styled(printable(&status.text).into_owned(), style));
+        let message = TextSpan::styled(printable(&status.text).into_owned(), style);
+        let position_width: usize = left.iter().map(TextSpan::width).sum();
+        if position_width + 3 + message.width() <= usize::from(area.width) {
+            left.push(TextSpan::raw(" │ "));
+            left.push(message);
+        } else {
+            // Too narrow for both: the message first, so feedback is never cut off.
+            left.insert(0, TextSpan::raw(" "));
+            left.insert(1, message);
+            left.insert(2, TextSpan::raw(" │"));
+        }
     }
     let left = Line::from(left);
     let left_width = left.width();
