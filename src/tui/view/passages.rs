@@ -70,8 +70,8 @@ fn render_headers(app: &App, areas: &Areas, buf: &mut Buffer) {
             .filter(|r| r.unique && r.cell(article_idx).next().is_some())
             .count();
         let counts = format!(
-            "{} · {} sentences · {own} only here",
-            article.date.as_deref().unwrap_or("no date"),
+            "{} · {} sent. · {own} unique",
+            article.date.as_deref().unwrap_or("undated"),
             article.sentences.len()
         );
         if HEADER > 1 {
