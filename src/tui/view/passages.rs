@@ -70,7 +70,7 @@ fn render_headers(app: &App, areas: &Areas, buf: &mut Buffer) {
             .filter(|r| r.unique && r.cell(article_idx).next().is_some())
             .count();
         let counts = format!(
-            "{} · {} sent. · {own} unique",
+            "{} · {} sent · {own} unique",
             article.date.as_deref().unwrap_or("undated"),
             article.sentences.len()
         );
