@@ -33,13 +33,18 @@ fn article(source: &str, sentences: &[&str]) -> Article {
     }
 }
 
+/// The byte range of `needle` in article `article`, or `(0, 0)` when absent.
+fn span_in(a: &Analysis, article: usize, needle: &str) -> (usize, usize) {
+    a.articles.get(article).map_or((0, 0), |a| span_of(a, needle))
+}
+
 fn span_of(a: &Article, needle: &str) -> (usize, usize) {
     let start = a.text.find(needle).unwrap_or(0);
     (start, start + needle.len())
 }
 
 fn mention(a: &Analysis, article: usize, sentence: usize, needle: &str) -> Mention {
-    let (start, end) = span_of(&a.articles[article], needle);
+    let (start, end) = span_in(a, article, needle);
     Mention {
         article: ArticleId(article),
         sentence: SentenceId(sentence),
@@ -56,7 +61,7 @@ fn member(a: &Analysis, article: usize, sentence: usize, diverging: &[(&str, Dif
         diverging: diverging
             .iter()
             .map(|(needle, kind)| {
-                let (start, end) = span_of(&a.articles[article], needle);
+                let (start, end) = span_in(a, article, needle);
                 DiffSpan {
                     start,
                     end,
@@ -131,8 +136,8 @@ pub fn analysis() -> Analysis {
             significant: false,
         },
     ];
-    let (cs, ce) = span_of(&a.articles[1], "the Kremlin");
-    let (qs, qe) = span_of(&a.articles[1], "The crash killed 39 people");
+    let (cs, ce) = span_in(&a, 1, "the Kremlin");
+    let (qs, qe) = span_in(&a, 1, "The crash killed 39 people");
     a.attributions = vec![Attribution {
         article: ArticleId(1),
         sentence: SentenceId(1),
