@@ -1008,18 +1008,41 @@ impl App {
 
     /// Flags the rows holding a conflict's mention.
     fn mark_conflicts(&mut self) {
-        let mentions: Vec<(usize, usize)> = self
-            .analysis
-            .conflicts
-            .iter()
-            .flat_map(|c| c.claims.iter().flat_map(|cl| cl.mentions.iter()))
-            .map(|m| (m.article.0, m.sentence.0))
-            .collect();
-        for (article, sentence) in mentions {
+        // (article, sentence, the article when it alone makes its claim against two or more)
+        let mut marks: Vec<(usize, usize, Option<ArticleId>)> = Vec::new();
+        for conflict in &self.analysis.conflicts {
+            let articles_of = |mentions: &[Mention]| -> BTreeSet<ArticleId> {
+                mentions.iter().map(|m| m.article).collect()
+            };
+            let all: BTreeSet<ArticleId> = conflict
+                .claims
+                .iter()
+                .flat_map(|c| c.mentions.iter().map(|m| m.article))
+                .collect();
+            let lone: Vec<&crate::model::Claim> = conflict
+                .claims
+                .iter()
+                .filter(|c| articles_of(&c.mentions).len() == 1)
+                .collect();
+            let odd = match lone.as_slice() {
+                [claim] if all.len() >= 3 => claim.mentions.first().map(|m| m.article),
+                _ => None,
+            };
+            for claim in &conflict.claims {
+                for m in &claim.mentions {
+                    let odd_here = odd.filter(|&a| a == m.article);
+                    marks.push((m.article.0, m.sentence.0, odd_here));
+                }
+            }
+        }
+        for (article, sentence, odd) in marks {
             if let Some(&row) = self.row_of.get(article).and_then(|r| r.get(sentence))
                 && let Some(row) = self.rows.get_mut(row)
             {
                 row.conflict = true;
+                if odd.is_some() {
+                    row.odd_one = odd;
+                }
             }
         }
     }
@@ -1425,6 +1448,27 @@ mod tests {
             "boilerplate is not a passage only one article has"
         );
         assert!(app.rows[3].unique);
+    }
+
+    #[test]
+    fn lone_claim_against_two_is_the_odd_one_out() {
+        let app = app();
+        let row = app.rows.iter().find(|r| r.group == Some(1)).unwrap();
+        assert!(row.conflict);
+        assert_eq!(row.odd_one, Some(ArticleId(0)), "alpha alone says 38");
+    }
+
+    #[test]
+    fn click_in_panel_picks_the_entry() {
+        let mut app = app();
+        let areas = app.areas();
+        let panel = areas.panel.unwrap();
+        let lines = crate::tui::view::facts::panel_lines(&app, panel);
+        let fact_line = lines.iter().position(|l| l.item == Some(2)).unwrap();
+        app.update(Action::Click(panel.x + 3, panel.y + 1 + fact_line as u16));
+        assert_eq!(app.view.focus, Focus::Panel);
+        assert_eq!(app.view.panel_cursor, 2);
+        assert_eq!(app.view.active, Some(PanelItem::Fact(1)));
     }
 
     #[test]
