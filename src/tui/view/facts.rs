@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Block, Borders, Widget};
 
-use crate::export::{agreement, attributions, source_name};
+use crate::export::{agreement, attributions, said_by, source_name};
 use crate::model::{Mention, printable};
 use crate::tui::app::{App, Focus, PanelItem};
 use crate::tui::wrap;
@@ -55,6 +55,15 @@ pub fn panel_lines(app: &App, area: Rect) -> Vec<PanelLine> {
                         format!("  {}: {}", claim.value, sources(app, &claim.mentions)),
                         Style::new(),
                     ));
+                    let mut said: Vec<String> = Vec::new();
+                    for s in claim.mentions.iter().filter_map(|m| said_by(analysis, m)) {
+                        if !said.contains(&s) {
+                            said.push(s);
+                        }
+                    }
+                    for s in said {
+                        entry.push((format!("    said by {s}"), theme.muted()));
+                    }
                 }
             }
             PanelItem::Fact(i) => {
@@ -104,7 +113,11 @@ pub fn panel_lines(app: &App, area: Rect) -> Vec<PanelLine> {
             } else {
                 style
             };
-            for (wrapped_idx, line) in wrap::wrap(&text, 0, style, &[], width.saturating_sub(3).max(1))
+            // Leading spaces are the entry's indentation; wrapping would drop them.
+            let body = text.trim_start_matches(' ');
+            let indent = " ".repeat(text.len() - body.len() + 1);
+            let wrap_width = width.saturating_sub(2 + indent.len()).max(1);
+            for (wrapped_idx, line) in wrap::wrap(body, 0, style, &[], wrap_width)
                 .into_iter()
                 .enumerate()
             {
@@ -113,7 +126,10 @@ pub fn panel_lines(app: &App, area: Rect) -> Vec<PanelLine> {
                 } else {
                     "  "
                 };
-                let mut spans = vec![TextSpan::styled(lead, theme.selected()), TextSpan::raw(" ")];
+                let mut spans = vec![
+                    TextSpan::styled(lead, theme.selected()),
+                    TextSpan::raw(indent.clone()),
+                ];
                 spans.extend(line.spans);
                 out.push(PanelLine {
                     item: Some(pos),
