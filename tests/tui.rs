@@ -265,3 +265,24 @@ fn readme_key_table_matches_the_keymap() {
         "README.md should contain this key table:\n{table}"
     );
 }
+
+#[test]
+fn an_empty_analysis_draws_and_navigates() {
+    let mut app = app(Analysis::default(), 80, 20);
+    for action in [
+        Action::Down,
+        Action::Bottom,
+        Action::FocusNext,
+        Action::NextConflict,
+        Action::NextDivergent,
+        Action::ToggleSelect,
+        Action::ToggleReading,
+        Action::Click(10, 10),
+        Action::ScrollBy(3),
+    ] {
+        let _ = app.update(action);
+        let _ = draw(&app);
+    }
+    let screen = draw(&app).backend().to_string();
+    assert!(screen.contains("no passages to show"), "{screen}");
+}

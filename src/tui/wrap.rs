@@ -199,6 +199,21 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        // Width from 2: a double-width character cannot fit in one cell.
+        fn lines_fit_and_keep_every_visible_character(text in "\\PC{0,200}", width in 2usize..40) {
+            let lines = wrap(&text, 0, Style::new(), &[], width);
+            for line in &lines {
+                proptest::prop_assert!(line_width(line) <= width);
+            }
+            let kept: String = plain(&lines).concat().chars().filter(|c| !c.is_whitespace()).collect();
+            let shown = printable(&text);
+            let want: String = shown.chars().filter(|c| !c.is_whitespace()).collect();
+            proptest::prop_assert_eq!(kept, want);
+        }
+    }
+
     #[test]
     fn truncates_with_ellipsis() {
         assert_eq!(truncate("Azerbaijan Airlines", 10), "Azerbaija…");

@@ -66,7 +66,10 @@ fn position(app: &App, areas: &Areas) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mode = if app.view.reading { "reading" } else { "rows" };
     let rows = app.rows.len();
-    let row = if rows == 0 { 0 } else { app.view.cursor + 1 };
+    if rows == 0 || app.analysis.articles.is_empty() {
+        return "no passages to show".to_owned();
+    }
+    let row = app.view.cursor + 1;
     let passage = app
         .rows
         .get(app.view.cursor)
