@@ -1,10 +1,11 @@
 //! The `parallax` command line: a thin layer over the library.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use parallax::export::{self, ExportError, Format, Selection};
 use parallax::model::{Analysis, DiffKind, printable};
 use parallax::{Input, Options, analyze, analyze_inputs};
 
@@ -67,6 +68,70 @@ enum Command {
         #[command(flatten)]
         limits: Limits,
     },
+    /// Export passages, facts and conflicts as Markdown, JSON or CSV (everything unless
+    /// --conflicts, --facts or --rows narrow it down).
+    Export {
+        /// Output format: md, json or csv.
+        #[arg(long, default_value = "md", value_parser = parse_format)]
+        format: Format,
+        /// Export the conflicts.
+        #[arg(long)]
+        conflicts: bool,
+        /// Export the facts.
+        #[arg(long)]
+        facts: bool,
+        /// Export these passages, numbered as in the viewer from 1: `3..7` (inclusive), `5`,
+        /// `3..` or `..7`.
+        #[arg(long, value_name = "A..B", value_parser = parse_rows)]
+        rows: Option<(usize, usize)>,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+        /// Articles: files, directories, or - for standard input (default: the bundled sample).
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        limits: Limits,
+    },
+}
+
+/// What `parallax export` writes and where.
+struct ExportArgs {
+    format: Format,
+    conflicts: bool,
+    facts: bool,
+    rows: Option<(usize, usize)>,
+    output: Option<PathBuf>,
+    force: bool,
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    s.parse()
+}
+
+/// `A..B`, `A..`, `..B` or `A`, 1-based and inclusive, as a 0-based inclusive range.
+fn parse_rows(s: &str) -> Result<(usize, usize), String> {
+    let number = |t: &str, default: usize| -> Result<usize, String> {
+        if t.is_empty() {
+            return Ok(default);
+        }
+        match t.trim().parse::<usize>() {
+            Ok(0) | Err(_) => Err(format!("`{t}` is not a passage number (they start at 1)")),
+            Ok(n) => Ok(n - 1),
+        }
+    };
+    let (a, b) = if let Some((a, b)) = s.split_once("..") {
+        (number(a, 0)?, number(b.trim_start_matches('='), usize::MAX)?)
+    } else {
+        let n = number(s, 0)?;
+        (n, n)
+    };
+    if a > b {
+        return Err(format!("`{s}`: the range is empty"));
+    }
+    Ok((a, b))
 }
 
 #[derive(Debug, clap::Args)]
@@ -101,9 +166,35 @@ impl Limits {
 fn main() -> ExitCode {
     init_logging();
     let cli = Cli::parse();
+    let mut viewer = false;
+    let mut export_args = None;
     let (json, files, limits) = match cli.command {
         Some(Command::Analyze { json, files, limits }) => (json, files, limits),
-        None => (false, cli.files, cli.limits),
+        Some(Command::Export {
+            format,
+            conflicts,
+            facts,
+            rows,
+            output,
+            force,
+            files,
+            limits,
+        }) => {
+            export_args = Some(ExportArgs {
+                format,
+                conflicts,
+                facts,
+                rows,
+                output,
+                force,
+            });
+            (false, files, limits)
+        }
+        None => {
+            // The viewer needs a terminal; scripts and CI piping the output get the summary.
+            viewer = std::io::stdout().is_terminal();
+            (false, cli.files, cli.limits)
+        }
     };
     let opts = limits.options();
     let result = if files.is_empty() {
@@ -130,6 +221,18 @@ fn main() -> ExitCode {
             );
         }
     }
+    if viewer {
+        return match parallax::tui::run(analysis) {
+            Ok(()) => ExitCode::from(exit_code::OK),
+            Err(err) => {
+                eprintln!("parallax: {err:#}");
+                ExitCode::from(exit_code::FAILED)
+            }
+        };
+    }
+    if let Some(args) = export_args {
+        return run_export(&analysis, &args);
+    }
     let mut out = std::io::stdout().lock();
     let written = if json {
         write_json(&mut out, &analysis)
@@ -141,6 +244,55 @@ fn main() -> ExitCode {
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(exit_code::OK),
         Err(err) => {
             eprintln!("parallax: cannot write output: {err}");
+            ExitCode::from(exit_code::FAILED)
+        }
+    }
+}
+
+/// `parallax export`: the selection to standard output, or atomically to `-o FILE`.
+fn run_export(analysis: &Analysis, args: &ExportArgs) -> ExitCode {
+    let mut selection = Selection::default();
+    if args.conflicts {
+        selection.conflicts = (0..analysis.conflicts.len()).collect();
+    }
+    if args.facts {
+        selection.facts = (0..analysis.facts.len()).collect();
+    }
+    if let Some((first, last)) = args.rows {
+        let end = last.saturating_add(1).min(analysis.groups.len());
+        selection.groups = (first.min(end)..end).collect();
+    }
+    if !args.conflicts && !args.facts && args.rows.is_none() {
+        selection = Selection::all(analysis);
+    }
+    let Some(path) = &args.output else {
+        let mut out = std::io::stdout().lock();
+        return match export::write(args.format, analysis, &selection, &mut out).and_then(|()| out.flush()) {
+            Ok(()) => ExitCode::from(exit_code::OK),
+            Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(exit_code::OK),
+            Err(err) => {
+                eprintln!("parallax: cannot write output: {err}");
+                ExitCode::from(exit_code::FAILED)
+            }
+        };
+    };
+    match export::write_file(args.format, analysis, &selection, path, args.force) {
+        Ok(path) => {
+            eprintln!(
+                "parallax: wrote {} ({} passages, {} facts, {} conflicts)",
+                path.display(),
+                selection.groups.len(),
+                selection.facts.len(),
+                selection.conflicts.len()
+            );
+            ExitCode::from(exit_code::OK)
+        }
+        Err(err @ ExportError::Exists(_)) => {
+            eprintln!("parallax: {err}; use --force to replace it");
+            ExitCode::from(exit_code::FAILED)
+        }
+        Err(err) => {
+            eprintln!("parallax: {err}");
             ExitCode::from(exit_code::FAILED)
         }
     }
