@@ -51,6 +51,8 @@ pub struct Options {
     pub cross_event_floor: f32,
     /// Time limit for one word diff (default 50 ms).
     pub diff_timeout: Duration,
+    /// How `http`/`https` addresses are fetched and cached (no cache by default).
+    pub fetch: load::fetch::FetchOptions,
 }
 
 impl Default for Options {
@@ -68,6 +70,7 @@ impl Default for Options {
             same_event_similarity: 0.25,
             cross_event_floor: 0.3,
             diff_timeout: Duration::from_millis(50),
+            fetch: load::fetch::FetchOptions::default(),
         }
     }
 }

@@ -1,0 +1,316 @@
+//! HTML pages → the article's main text and metadata.
+//!
+//! Consumes the bytes of a saved page (or a fetched one, with its `Content-Type`); produces
+//! a [`Page`]: the headline, date, byline, site name and address from the page's metadata
+//! (Open Graph, JSON-LD, `<meta>`, `<time>`), and the body as plain text with one paragraph
+//! per block, blocks separated by a blank line so that segmentation and alignment see the
+//! paragraph breaks. [`Page::to_text`] renders it with a `key: value` header block that
+//! [`super::parse_article`] reads back.
+//!
+//! The main text comes from `dom_smoothie` (a Readability.js-style extractor) with formatted
+//! text; around it this module decodes the character set, sniffs HTML, and cleans what the
+//! extractor lets through (see [`extract`]).
+//!
+//! Weak spots: pages that need JavaScript to show their text come out empty or short, and
+//! a page with several articles yields the one the extractor scores highest.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use dom_smoothie::{Config, Readability, TextMode};
+use encoding_rs::Encoding;
+use regex::Regex;
+
+use crate::analysis::load::normalize_date;
+use crate::analysis::static_regex;
+
+/// What was pulled out of one HTML page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Page {
+    /// The headline, from the page's metadata or its `<title>`.
+    pub title: Option<String>,
+    /// The byline (author names) when the page gives one.
+    pub author: Option<String>,
+    /// The publication's name (`og:site_name`, JSON-LD publisher), when given.
+    pub site_name: Option<String>,
+    /// The publication date as `YYYY-MM-DD`, when found.
+    pub date: Option<String>,
+    /// The page's address: its canonical or Open Graph URL, else where it was fetched from.
+    pub url: Option<String>,
+    /// The article's text: paragraphs separated by blank lines.
+    pub body: String,
+}
+
+impl Page {
+    /// The page as an article: a `key: value` header block (source, title, date, url,
+    /// author, each when known), a blank line, then the body. With `header` false, only the
+    /// body.
+    #[must_use]
+    pub fn to_text(&self, header: bool) -> String {
+        let mut out = String::with_capacity(self.body.len() + 256);
+        if header {
+            let source = self
+                .site_name
+                .clone()
+                .or_else(|| self.url.as_deref().and_then(host).map(str::to_owned));
+            let fields = [
+                ("source", source.as_deref()),
+                ("title", self.title.as_deref()),
+                ("date", self.date.as_deref()),
+                ("url", self.url.as_deref()),
+                ("author", self.author.as_deref()),
+            ];
+            let mut any = false;
+            for (key, value) in fields {
+                let Some(value) = value.map(one_line).filter(|v| !v.is_empty()) else {
+                    continue;
+                };
+                out.push_str(key);
+                out.push_str(": ");
+                out.push_str(&value);
+                out.push('\n');
+                any = true;
+            }
+            if any {
+                out.push('\n');
+            }
+        }
+        out.push_str(&self.body);
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// The host of an `http(s)` address, without a leading `www.`.
+#[must_use]
+pub fn host(url: &str) -> Option<&str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = rest.get(..end)?;
+    let host = authority.rsplit('@').next().unwrap_or(authority);
+    let host = host.split(':').next().unwrap_or(host);
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then_some(host)
+}
+
+/// Collapses white space (line breaks included) to single spaces, so a value fits on one
+/// header line.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True when the file name says HTML (`.html`, `.htm`, `.xhtml`).
+#[must_use]
+pub fn has_html_extension(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    let name = lower.rsplit(['/', '\\']).next().unwrap_or(&lower);
+    std::path::Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e, "html" | "htm" | "xhtml"))
+}
+
+static HTML_START: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+    #[allow(clippy::expect_used)]
+    regex::bytes::Regex::new(
+        r"(?i)^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)[\s>/]",
+    )
+    .expect("pattern literal compiles")
+});
+
+/// True when the bytes start like an HTML document (after an optional byte-order mark,
+/// white space and comments): `<!DOCTYPE html`, `<html`, `<head`, `<body`, `<meta` or
+/// `<title`. UTF-16 pages are recognised by their byte-order mark.
+#[must_use]
+pub fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = bytes.get(..1024).unwrap_or(bytes);
+    match Encoding::for_bom(head) {
+        Some((encoding, bom_len)) if encoding != encoding_rs::UTF_8 => {
+            let rest = head.get(bom_len..).unwrap_or_default();
+            let (text, _) = encoding.decode_without_bom_handling(rest);
+            HTML_START.is_match(text.as_bytes())
+        }
+        _ => HTML_START.is_match(head),
+    }
+}
+
+static META_CHARSET: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+    #[allow(clippy::expect_used)]
+    regex::bytes::Regex::new(r#"(?i)<meta\s[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)"#)
+        .expect("pattern literal compiles")
+});
+
+/// The `charset` parameter of a `Content-Type` value (`text/html; charset=windows-1251`).
+fn charset_param(content_type: &str) -> Option<&str> {
+    content_type.split(';').skip(1).find_map(|param| {
+        let (key, value) = param.split_once('=')?;
+        key.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| value.trim().trim_matches(['"', '\'']))
+    })
+}
+
+/// Decodes an HTML page to text, with the encoding used.
+///
+/// The order: a byte-order mark; then UTF-8 when the bytes are valid UTF-8 (saving tools
+/// often re-encode a page to UTF-8 and leave its old `<meta charset>`, so valid UTF-8 wins
+/// over a declaration); then the `charset` of `content_type` (the HTTP header); then a
+/// `<meta charset>` or `<meta http-equiv>` in the first 4 KiB; then `chardetng`'s guess.
+/// Bytes invalid in the chosen encoding become U+FFFD.
+#[must_use]
+pub fn decode(bytes: &[u8], content_type: Option<&str>) -> (String, &'static Encoding) {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        let rest = bytes.get(bom_len..).unwrap_or_default();
+        let (text, _) = encoding.decode_without_bom_handling(rest);
+        return (text.into_owned(), encoding);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return (text.to_owned(), encoding_rs::UTF_8);
+    }
+    let declared = content_type
+        .and_then(charset_param)
+        .and_then(|label| Encoding::for_label(label.as_bytes()))
+        .or_else(|| {
+            let head = bytes.get(..4096).unwrap_or(bytes);
+            let label = META_CHARSET.captures(head)?.get(1)?;
+            Encoding::for_label(label.as_bytes())
+        })
+        // A page cannot declare UTF-16 in its own ASCII bytes (the HTML standard reads such
+        // a declaration as UTF-8), and the bytes are not valid UTF-8 here: detect instead.
+        .filter(|e| *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE && *e != encoding_rs::UTF_8);
+    let encoding = declared.unwrap_or_else(|| {
+        // The bytes are not valid UTF-8 here, so UTF-8 is not a candidate; ISO-2022-JP is
+        // left out as browsers do (it can hide markup).
+        let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+        detector.feed(bytes, true);
+        detector.guess(None, chardetng::Utf8Detection::Deny)
+    });
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    (text.into_owned(), encoding)
+}
+
+/// Extracts the article from a decoded HTML page. `url` (where the page came from) is used
+/// when the page names no address of its own.
+///
+/// The body is `dom_smoothie`'s formatted text, cleaned: white space inside each paragraph
+/// collapsed, empty lines dropped, and paragraphs separated by one blank line.
+#[must_use]
+pub fn extract(html: &str, url: Option<&str>) -> Page {
+    let base = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let cfg = Config {
+        text_mode: TextMode::Formatted,
+        ..Config::default()
+    };
+    let article = Readability::new(html, base, Some(cfg.clone()))
+        .or_else(|_| Readability::new(html, None, Some(cfg)))
+        .ok()
+        .and_then(|mut r| r.parse().ok());
+    let Some(article) = article else {
+        return Page {
+            url: base.map(str::to_owned),
+            ..Page::default()
+        };
+    };
+    let body = clean_body(&article.text_content);
+    let nonempty = |s: Option<String>| s.map(|s| one_line(&s)).filter(|s| !s.is_empty());
+    Page {
+        title: nonempty(Some(article.title.clone())),
+        author: nonempty(article.byline.clone()),
+        site_name: nonempty(article.site_name.clone()),
+        date: article
+            .published_time
+            .as_deref()
+            .and_then(normalize_date)
+            .or_else(|| time_element_date(html)),
+        url: nonempty(article.url.clone())
+            .filter(|u| u.starts_with("http"))
+            .or_else(|| base.map(str::to_owned)),
+        body,
+    }
+}
+
+static TIME_DATETIME: LazyLock<Regex> =
+    LazyLock::new(|| static_regex(r#"(?i)<time\b[^>]*\bdatetime\s*=\s*["']([^"']+)["']"#));
+
+/// The first `<time datetime="…">` in the page that reads as a date.
+fn time_element_date(html: &str) -> Option<String> {
+    TIME_DATETIME
+        .captures_iter(html)
+        .filter_map(|c| c.get(1))
+        .find_map(|m| normalize_date(m.as_str()))
+}
+
+/// Collapses white space within each line and separates the non-empty lines by a blank
+/// line.
+fn clean_body(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let line = collapse_spaces(line);
+        if line.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&line);
+    }
+    out
+}
+
+/// Collapses runs of white space (non-breaking spaces included) to one space, drops soft
+/// hyphens and zero-width characters, and trims.
+fn collapse_spaces(line: &str) -> Cow<'_, str> {
+    let mut out = String::with_capacity(line.len());
+    let mut space = false;
+    for c in line.chars() {
+        if matches!(c, '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}') {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn host_strips_scheme_www_and_port() {
+        assert_eq!(host("https://www.bbc.co.uk/news/x"), Some("bbc.co.uk"));
+        assert_eq!(host("http://127.0.0.1:8080/a"), Some("127.0.0.1"));
+        assert_eq!(host("ftp://x"), None);
+    }
+
+    #[test]
+    fn html_is_sniffed() {
+        assert!(looks_like_html(b"<!DOCTYPE html><html>"));
+        assert!(looks_like_html(b"\xef\xbb\xbf\n  <!-- saved --> <HTML lang=en>"));
+        assert!(looks_like_html(b"<head><title>x</title>"));
+        assert!(!looks_like_html(b"The <b>plane</b> crashed."));
+        assert!(!looks_like_html(b"source: BBC\n\n<html>"));
+        assert!(has_html_extension("dir/Page.HTM"));
+        assert!(!has_html_extension("dir/page.txt"));
+    }
+
+    #[test]
+    fn charset_param_is_read() {
+        assert_eq!(
+            charset_param("text/html; charset=\"windows-1251\""),
+            Some("windows-1251")
+        );
+        assert_eq!(charset_param("text/html"), None);
+    }
+}
