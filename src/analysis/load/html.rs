@@ -205,8 +205,10 @@ pub fn extract(html: &str, url: Option<&str>) -> Page {
         text_mode: TextMode::Formatted,
         ..Config::default()
     };
-    let article = Readability::new(html, base, Some(cfg.clone()))
-        .or_else(|_| Readability::new(html, None, Some(cfg)))
+    let doc = dom_query::Document::from(html);
+    remove_clutter(&doc);
+    let base = base.filter(|u| Readability::new("", Some(u), None).is_ok());
+    let article = Readability::with_document(doc, base, Some(cfg))
         .ok()
         .and_then(|mut r| r.parse().ok());
     let Some(article) = article else {
@@ -230,6 +232,65 @@ pub fn extract(html: &str, url: Option<&str>) -> Page {
             .filter(|u| u.starts_with("http"))
             .or_else(|| base.map(str::to_owned)),
         body,
+    }
+}
+
+/// Elements that are never article text, whatever the page.
+const CLUTTER_TAGS: &str = "figcaption, aside, nav, footer, form, button, select, \
+    [role=complementary], [role=navigation], [aria-hidden=true], [hidden]";
+
+static CLUTTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    static_regex(
+        r"(?x)(?:^|[-_])(?:
+            share|sharing|social|sharebar|related|newsletter|subscribe|subscription|promo|
+            breadcrumbs?|tags|comments?|advert|advertisement|ads?|adslot|byline|dateline|
+            timestamp|caption|credits?|gallery|slideshow|recommended|recommendations|
+            more-?stories|read-?more|readmore|popular|trending|sidebar|signup|outbrain|
+            taboola|disqus|author-?bio|newsletter-?signup|most-?read|next-?article
+        )(?:$|[-_])",
+    )
+});
+
+static CONTENT_NAME: LazyLock<Regex> =
+    LazyLock::new(|| static_regex(r"(?:^|[-_])(?:content|body|entry|story|text|articlebody|post)(?:$|[-_])"));
+
+/// Removes what readability scoring tends to keep: captions, share bars, related links,
+/// newsletter boxes, bylines and datelines (they are in the header already). A
+/// class or id word names the clutter (`share-bar`, `related_links`); an element named so
+/// is removed only when it holds less than a fifth of the page's text, so a wrapper with a
+/// misleading name never takes the article with it, and never when another of its words
+/// says content (`entry-content-read-more`, `l-article-body-segment`).
+fn remove_clutter(doc: &dom_query::Document) {
+    // Scripts would count as text below; JSON-LD stays for the metadata.
+    doc.select("script:not([type='application/ld+json']), style, template")
+        .remove();
+    doc.select(CLUTTER_TAGS).remove();
+    let total = doc.select("body").text().len().max(1);
+    let named = doc.select("[class], [id]");
+    let mut doomed = Vec::new();
+    for node in named.nodes() {
+        let name = node.node_name();
+        if matches!(name.as_deref(), Some("html" | "body" | "article" | "main")) {
+            continue;
+        }
+        let mut words = String::new();
+        if let Some(class) = node.class() {
+            words.push_str(&class);
+        }
+        if let Some(id) = node.id_attr() {
+            words.push(' ');
+            words.push_str(&id);
+        }
+        let words = words.to_ascii_lowercase();
+        if words.split_whitespace().any(|w| CLUTTER_NAME.is_match(w))
+            && !words.split_whitespace().any(|w| CONTENT_NAME.is_match(w))
+            && node.text().len() * 5 < total
+        {
+            doomed.push(node.clone());
+        }
+    }
+    for node in doomed {
+        node.remove_from_parent();
     }
 }
 
