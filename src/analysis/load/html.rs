@@ -217,7 +217,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Page {
             ..Page::default()
         };
     };
-    let body = clean_body(&article.text_content);
+    let body = clean_body(&article.text_content, Some(&article.title));
     let nonempty = |s: Option<String>| s.map(|s| one_line(&s)).filter(|s| !s.is_empty());
     Page {
         title: nonempty(Some(article.title.clone())),
@@ -305,21 +305,85 @@ fn time_element_date(html: &str) -> Option<String> {
         .find_map(|m| normalize_date(m.as_str()))
 }
 
-/// Collapses white space within each line and separates the non-empty lines by a blank
-/// line.
-fn clean_body(text: &str) -> String {
+/// Collapses white space within each line, drops boilerplate lines (see
+/// [`is_boilerplate_line`]), the headline (it is in the header) and exact repeats of the
+/// line before, and separates the rest by
+/// a blank line. After a heading that opens a list of links ("Read more", "More from …",
+/// "Recent articles"), the short lines that follow it (headlines without a full stop) go too.
+fn clean_body(text: &str, title: Option<&str>) -> String {
+    let lines: Vec<Cow<'_, str>> = text
+        .lines()
+        .map(collapse_spaces)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let title = title.map(|t| collapse_spaces(t).to_lowercase());
     let mut out = String::with_capacity(text.len());
-    for line in text.lines() {
-        let line = collapse_spaces(line);
-        if line.is_empty() {
+    let mut previous = "";
+    let mut in_link_list = false;
+    for line in &lines {
+        let line = line.as_ref();
+        if title.as_deref() == Some(line.to_lowercase().as_str()) {
+            continue;
+        }
+        if LINK_LIST_HEADING.is_match(line) {
+            in_link_list = true;
+            continue;
+        }
+        if in_link_list {
+            let words = line.split_whitespace().count();
+            if words <= 20 && !line.ends_with(['.', '!', '"', '”', ':']) {
+                continue;
+            }
+            in_link_list = false;
+        }
+        if line == previous || is_boilerplate_line(line) {
             continue;
         }
         if !out.is_empty() {
             out.push_str("\n\n");
         }
-        out.push_str(&line);
+        out.push_str(line);
+        previous = line;
     }
     out
+}
+
+static LINK_LIST_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    static_regex(
+        r"(?i)^(?:more (?:great )?(?:\w+ )?(?:stories|from \w+|news|articles)|recent articles|related (?:articles|stories|posts|news|coverage)|popular (?:this week|now|stories)|most (?:read|popular)|you (?:may|might) also like:?|read (?:more|next):?|don'?t miss|trending now|recommended(?: for you)?)$",
+    )
+});
+
+static BOILERPLATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    static_regex(
+        r"(?ix)^[\W&&[^\w(©\[]]*(?:
+            \[?(?:read\ more|related|see\ also|also\ on|more\ from|recommended|don'?t\ miss|leggi\ anche)\b.*
+          | tags?:?|breaking\ news\ emails|tell\ us\ what\ you\ think.*
+          | (?:subscribe|sign\ up|click\ here|follow\ us|share\ this)\b.*
+          | advert(?:isement)?|comments?|caption|close|share|sharing\ is\ caring!?|reprints?
+          | like\ this\ story\?.*|view\ author\ archive|email\ the\ author|post\ comment.*
+          | (?:first\ )?(?:published|updated|posted|last\ updated)\b.*\d.*
+          | (?:©|\(c\)|copyright\b)\W*\w+(?:\W+\w+){0,3}\W*
+          | \(?(?:image|photo|picture|pic|foto|фото)s?(?:\ credit)?\ ?:.*
+          | (?:image|photo)\ \d+\ of\ /?\ ?\d+
+          | .*&(?:amp;)*lt;.*
+        )$",
+    )
+});
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| static_regex(r"^(?:By|BY|by)\s+\p{Lu}[^.!?]*$"));
+
+/// True for a line that is page furniture rather than article text: "Read more: …",
+/// "Advertisement", "Published 4:00 am …", "© Reuters", "Photo: …", "Image 1 of 5", a
+/// byline ("By Jane Doe") or a bare date. Only short lines (under 40 words) qualify.
+fn is_boilerplate_line(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    if words >= 40 {
+        return false;
+    }
+    BOILERPLATE_LINE.is_match(line)
+        || (words <= 8 && BYLINE.is_match(line))
+        || (words <= 6 && normalize_date(line).is_some())
 }
 
 /// Collapses runs of white space (non-breaking spaces included) to one space, drops soft
@@ -364,6 +428,41 @@ mod tests {
         assert!(!looks_like_html(b"source: BBC\n\n<html>"));
         assert!(has_html_extension("dir/Page.HTM"));
         assert!(!has_html_extension("dir/page.txt"));
+    }
+
+    #[test]
+    fn boilerplate_lines_are_recognised() {
+        for line in [
+            "Read more: Alibaba poised to launch record-breaking listing",
+            "Advertisement",
+            "Published 4:00 am CST, Wednesday, November 20, 2019",
+            "© Reuters",
+            "(Image credit: Blue Origin)",
+            "Image 1 of 5",
+            "By Paul Takahashi",
+            "18 NOV 2019",
+        ] {
+            assert!(is_boilerplate_line(line), "{line}");
+        }
+        for line in [
+            "By the time rescuers arrived, the fire had spread.",
+            "Officials said 38 people died in the crash.",
+            "Comments from the minister came later that day.",
+        ] {
+            assert!(!is_boilerplate_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn link_lists_after_a_heading_are_dropped() {
+        let body = clean_body(
+            "Story title\nFirst paragraph of the story.\nMore Great WIRED Stories\nYouTubers must unionize\nThe plan to boost drone batteries\nA closing paragraph that is prose.",
+            Some("Story  Title"),
+        );
+        assert_eq!(
+            body,
+            "First paragraph of the story.\n\nA closing paragraph that is prose."
+        );
     }
 
     #[test]
