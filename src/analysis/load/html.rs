@@ -21,7 +21,7 @@ use dom_smoothie::{Config, Readability, TextMode};
 use encoding_rs::Encoding;
 use regex::Regex;
 
-use crate::analysis::load::normalize_date;
+use crate::analysis::load::{fetch, normalize_date};
 use crate::analysis::static_regex;
 
 /// What was pulled out of one HTML page.
@@ -117,7 +117,7 @@ pub fn has_html_extension(path: &str) -> bool {
 static HTML_START: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
     #[allow(clippy::expect_used)]
     regex::bytes::Regex::new(
-        r"(?i)^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)[\s>/]",
+        r"(?i)^(?-u:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)[\s>/]",
     )
     .expect("pattern literal compiles")
 });
@@ -206,6 +206,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Page {
         ..Config::default()
     };
     let doc = dom_query::Document::from(html);
+    let own_url = page_url(&doc);
     remove_clutter(&doc);
     let base = base.filter(|u| Readability::new("", Some(u), None).is_ok());
     let article = Readability::with_document(doc, base, Some(cfg))
@@ -228,11 +229,22 @@ pub fn extract(html: &str, url: Option<&str>) -> Page {
             .as_deref()
             .and_then(normalize_date)
             .or_else(|| time_element_date(html)),
-        url: nonempty(article.url.clone())
-            .filter(|u| u.starts_with("http"))
+        url: own_url
+            .or_else(|| nonempty(article.url.clone()).filter(|u| fetch::is_url(u)))
             .or_else(|| base.map(str::to_owned)),
         body,
     }
+}
+
+/// The page's own address: `<link rel="canonical">`, else `og:url`, when absolute.
+fn page_url(doc: &dom_query::Document) -> Option<String> {
+    let canonical = doc.select("link[rel='canonical']").attr("href");
+    let og = doc.select("meta[property='og:url']").attr("content");
+    [canonical, og]
+        .into_iter()
+        .flatten()
+        .map(|u| u.trim().to_owned())
+        .find(|u| fetch::is_url(u))
 }
 
 /// Elements that are never article text, whatever the page.
@@ -463,6 +475,104 @@ mod tests {
             body,
             "First paragraph of the story.\n\nA closing paragraph that is prose."
         );
+    }
+
+    fn page(bytes: &[u8]) -> Page {
+        let (text, _) = decode(bytes, None);
+        extract(&text, None)
+    }
+
+    #[test]
+    fn open_graph_page_keeps_article_and_metadata() {
+        let page = page(include_bytes!("../../../assets/html/og-news.html"));
+        assert_eq!(page.title.as_deref(), Some("Plane crashes near Aktau, 38 dead"));
+        assert_eq!(page.site_name.as_deref(), Some("Example News"));
+        assert_eq!(page.date.as_deref(), Some("2024-12-25"));
+        assert_eq!(page.author.as_deref(), Some("Jane Doe"));
+        assert_eq!(
+            page.url.as_deref(),
+            Some("https://news.example.com/world/aktau-crash")
+        );
+        let paragraphs: Vec<&str> = page.body.split("\n\n").collect();
+        assert_eq!(paragraphs.len(), 3, "{}", page.body);
+        assert!(paragraphs[0].starts_with("An Azerbaijan Airlines passenger jet"));
+        assert!(paragraphs[2].starts_with("Twenty-nine survivors"));
+        for clutter in [
+            "Share on",
+            "Rescuers at the crash site",
+            "Read more",
+            "Storm closes airport",
+            "Great article",
+            "Copyright",
+            "Home",
+            "By Jane Doe",
+        ] {
+            assert!(!page.body.contains(clutter), "kept {clutter:?}");
+        }
+    }
+
+    #[test]
+    fn json_ld_gives_metadata() {
+        let page = page(include_bytes!("../../../assets/html/jsonld-blog.html"));
+        assert_eq!(
+            page.title.as_deref(),
+            Some("Harbour ferry service resumes after storm")
+        );
+        assert_eq!(page.date.as_deref(), Some("2024-03-02"));
+        assert_eq!(page.author.as_deref(), Some("Tom Smith"));
+        assert_eq!(page.site_name.as_deref(), Some("Coastal Courier"));
+        assert_eq!(page.body.split("\n\n").count(), 3);
+        assert!(!page.body.contains("newsletter"));
+    }
+
+    #[test]
+    fn header_block_reads_back() {
+        let page = page(include_bytes!("../../../assets/html/og-news.html"));
+        let text = page.to_text(true);
+        assert!(text.starts_with("source: Example News\ntitle: Plane crashes near Aktau, 38 dead\ndate: 2024-12-25\nurl: https://news.example.com/world/aktau-crash\nauthor: Jane Doe\n\nAn Azerbaijan"));
+        assert!(page.to_text(false).starts_with("An Azerbaijan"));
+    }
+
+    #[test]
+    fn declared_windows_1251_is_decoded() {
+        let bytes = include_bytes!("../../../assets/html/cp1251.html");
+        assert!(std::str::from_utf8(bytes).is_err());
+        let (text, encoding) = decode(bytes, None);
+        assert_eq!(encoding, encoding_rs::WINDOWS_1251);
+        assert!(text.contains("Паром возобновил рейсы"));
+        let page = page(bytes);
+        assert!(page.body.starts_with("Паромная переправа в субботу"));
+    }
+
+    #[test]
+    fn undeclared_latin1_is_sniffed() {
+        let bytes = include_bytes!("../../../assets/html/latin1-undeclared.html");
+        let (text, encoding) = decode(bytes, None);
+        assert_eq!(encoding, encoding_rs::WINDOWS_1252);
+        assert!(text.contains("Le café du port a rouvert"));
+        assert!(!text.contains('\u{fffd}'));
+    }
+
+    #[test]
+    fn http_charset_beats_meta_and_valid_utf8_beats_both() {
+        let bytes = "<meta charset=\"utf-8\"><p>caf\u{e9}</p>".as_bytes();
+        let latin = encoding_rs::WINDOWS_1252
+            .encode("<meta charset=\"utf-8\"><p>caf\u{e9}</p>")
+            .0;
+        assert_eq!(
+            decode(&latin, Some("text/html; charset=iso-8859-1")).1,
+            encoding_rs::WINDOWS_1252
+        );
+        assert_eq!(
+            decode(bytes, Some("text/html; charset=iso-8859-1")).1,
+            encoding_rs::UTF_8
+        );
+        let utf16: Vec<u8> = "\u{feff}<html><p>x</p>"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert!(looks_like_html(&utf16));
+        assert_eq!(decode(&utf16, None).0, "<html><p>x</p>");
     }
 
     #[test]
