@@ -510,6 +510,39 @@ mod tests {
     }
 
     #[test]
+    fn html_input_becomes_extracted_text_with_a_header() {
+        let html = "<html><head><title>Ferry back | Courier</title>\
+            <meta property=\"og:site_name\" content=\"Courier\">\
+            <meta property=\"article:published_time\" content=\"2024-03-02\"></head>\
+            <body><nav>Home News Sport</nav><article>\
+            <p>The harbour ferry resumed its regular timetable on Saturday morning after the storm.</p>\
+            <p>Engineers worked through Friday night to replace two broken gangway sections.</p>\
+            </article></body></html>";
+        let loaded = parse_article(Input::from_text("-", html)).unwrap();
+        let article = &loaded.article;
+        assert_eq!(article.format.as_deref(), Some("html"));
+        assert_eq!(article.source, "Courier");
+        assert_eq!(article.date.as_deref(), Some("2024-03-02"));
+        assert!(article.text.starts_with("source: Courier\n"));
+        assert!(!article.text.contains("<p>"));
+        assert!(!article.text.contains("Home News Sport"));
+        assert!(
+            article
+                .text
+                .contains("Saturday morning after the storm.\n\nEngineers")
+        );
+        // Every header line is metadata, so segmentation keeps it out of alignment.
+        let header_lines = article.text.split("\n\n").next().unwrap().lines().count();
+        assert_eq!(loaded.metadata.len(), header_lines);
+    }
+
+    #[test]
+    fn html_file_without_text_is_refused() {
+        let input = Input::from_text("page.html", "<html><body><nav>Home</nav></body></html>");
+        assert!(matches!(parse_article(input), Err(Error::NoArticleText { .. })));
+    }
+
+    #[test]
     fn dates_normalise() {
         assert_eq!(
             normalize_date("2024-12-29T10:00:00Z").as_deref(),

@@ -304,6 +304,26 @@ mod tests {
     }
 
     #[test]
+    fn client_errors_are_classified() {
+        let opts = FetchOptions::default();
+        assert_eq!(classify(ureq::Error::HostNotFound, &opts), FetchFailure::Dns);
+        assert_eq!(
+            classify(ureq::Error::StatusCode(503), &opts),
+            FetchFailure::Status(503)
+        );
+        let refused = std::io::Error::from(std::io::ErrorKind::ConnectionRefused);
+        assert_eq!(classify(ureq::Error::Io(refused), &opts), FetchFailure::Refused);
+        assert_eq!(
+            Error::Fetch {
+                url: "https://x.example/a".into(),
+                failure: FetchFailure::Dns
+            }
+            .to_string(),
+            "https://x.example/a: cannot fetch: host not found (DNS)"
+        );
+    }
+
+    #[test]
     fn cache_key_is_stable() {
         assert_eq!(cache_key("https://a"), cache_key("https://a"));
         assert_ne!(cache_key("https://a"), cache_key("https://b"));
