@@ -321,7 +321,8 @@ fn time_element_date(html: &str) -> Option<String> {
 /// [`is_boilerplate_line`]), the headline (it is in the header) and exact repeats of the
 /// line before, and separates the rest by
 /// a blank line. After a heading that opens a list of links ("Read more", "More from …",
-/// "Recent articles"), the short lines that follow it (headlines without a full stop) go too.
+/// "Recent articles"), the short lines that follow it (headlines without a full stop) go too;
+/// such a heading in the last quarter of the text ends the article there.
 fn clean_body(text: &str, title: Option<&str>) -> String {
     let lines: Vec<Cow<'_, str>> = text
         .lines()
@@ -332,8 +333,16 @@ fn clean_body(text: &str, title: Option<&str>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut previous = "";
     let mut in_link_list = false;
+    // A link-list heading in the last quarter of the text closes the article: what follows
+    // is teasers for other stories.
+    let total: usize = lines.iter().map(|l| l.len()).sum();
+    let mut seen = 0usize;
     for line in &lines {
         let line = line.as_ref();
+        seen += line.len();
+        if END_HEADING.is_match(line) && seen * 4 > total * 3 {
+            break;
+        }
         if title.as_deref() == Some(line.to_lowercase().as_str()) {
             continue;
         }
@@ -366,11 +375,20 @@ static LINK_LIST_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+static END_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    static_regex(
+        r"(?i)^(?:more (?:great )?(?:\w+ )?(?:stories|from \w+|news|articles)|related (?:articles|stories|posts|news|coverage)|want more stories like this\?|most (?:read|popular)|you (?:may|might) also like:?|recommended(?: for you)?)$",
+    )
+});
+
 static BOILERPLATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     static_regex(
         r"(?ix)^[\W&&[^\w(©\[]]*(?:
             \[?(?:read\ more|related|see\ also|also\ on|more\ from|recommended|don'?t\ miss|leggi\ anche)\b.*
           | tags?:?|breaking\ news\ emails|tell\ us\ what\ you\ think.*
+          | .*\b(?:newsletter|inbox)\b.*
+          | \(?(?:additional\ )?reporting\ by\b.*|.*\bcontributed\ (?:reporting|to\ this\ report)\b.*
+          | [\w.+-]+@[\w-]+\.[\w.]+|(?:https?://)?(?:www\.)?[\w-]+\.(?:com|org|net)(?:/\S*)?
           | (?:subscribe|sign\ up|click\ here|follow\ us|share\ this)\b.*
           | advert(?:isement)?|comments?|caption|close|share|sharing\ is\ caring!?|reprints?
           | like\ this\ story\?.*|view\ author\ archive|email\ the\ author|post\ comment.*
@@ -452,6 +470,9 @@ mod tests {
             "(Image credit: Blue Origin)",
             "Image 1 of 5",
             "By Paul Takahashi",
+            "Get breaking news alerts delivered to your inbox.",
+            "Reporting by Rodrigo Campos; Editing by Nick Zieminski",
+            "paul.takahashi@chron.com",
             "18 NOV 2019",
         ] {
             assert!(is_boilerplate_line(line), "{line}");
@@ -572,6 +593,19 @@ mod tests {
             .collect();
         assert!(looks_like_html(&utf16));
         assert_eq!(decode(&utf16, None).0, "<html><p>x</p>");
+    }
+
+    #[test]
+    fn a_late_teaser_heading_ends_the_article() {
+        let story = "A long opening paragraph of the story that carries most of the text here.\nA second paragraph of the story, also long enough to count for something.\nA third paragraph of the story that closes what the reporter had to say.";
+        let body = clean_body(
+            &format!("{story}\nMore from UK\nA teaser with a full stop that looks like prose."),
+            None,
+        );
+        assert_eq!(body, story.replace('\n', "\n\n"));
+        // Early on, the same heading only drops the link titles right after it.
+        let early = clean_body("More from UK\nTeaser title\nThe story starts here.", None);
+        assert_eq!(early, "The story starts here.");
     }
 
     #[test]
