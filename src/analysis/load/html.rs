@@ -386,7 +386,6 @@ static BOILERPLATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)^[\W&&[^\w(©\[]]*(?:
             \[?(?:read\ more|related|see\ also|also\ on|more\ from|recommended|don'?t\ miss|leggi\ anche)\b.*
           | tags?:?|breaking\ news\ emails|tell\ us\ what\ you\ think.*
-          | .*\b(?:newsletter|inbox)\b.*
           | \(?(?:additional\ )?reporting\ by\b.*|.*\bcontributed\ (?:reporting|to\ this\ report)\b.*
           | [\w.+-]+@[\w-]+\.[\w.]+|(?:https?://)?(?:www\.)?[\w-]+\.(?:com|org|net)(?:/\S*)?
           | (?:subscribe|sign\ up|click\ here|follow\ us|share\ this)\b.*
@@ -401,17 +400,22 @@ static BOILERPLATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+static NEWSLETTER: LazyLock<Regex> = LazyLock::new(|| static_regex(r"(?i)\b(?:newsletters?|inbox)\b"));
+static PROMPT: LazyLock<Regex> =
+    LazyLock::new(|| static_regex(r"(?i)\b(?:sign(?:ing)? up|subscribe|delivered|get|alerts?|free)\b"));
+
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| static_regex(r"^(?:By|BY|by)\s+\p{Lu}[^.!?]*$"));
 
 /// True for a line that is page furniture rather than article text: "Read more: …",
 /// "Advertisement", "Published 4:00 am …", "© Reuters", "Photo: …", "Image 1 of 5", a
-/// byline ("By Jane Doe") or a bare date. Only short lines (under 40 words) qualify.
+/// byline ("By Jane Doe"), a newsletter prompt or a bare date. Only short lines (under 40 words) qualify.
 fn is_boilerplate_line(line: &str) -> bool {
     let words = line.split_whitespace().count();
     if words >= 40 {
         return false;
     }
     BOILERPLATE_LINE.is_match(line)
+        || (NEWSLETTER.is_match(line) && PROMPT.is_match(line))
         || (words <= 8 && BYLINE.is_match(line))
         || (words <= 6 && normalize_date(line).is_some())
 }
@@ -479,6 +483,7 @@ mod tests {
         }
         for line in [
             "By the time rescuers arrived, the fire had spread.",
+            "You will be visible online in a blog post, an email inbox or a webinar.",
             "Officials said 38 people died in the crash.",
             "Comments from the minister came later that day.",
         ] {
