@@ -97,6 +97,12 @@ fn serve(mut stream: TcpStream, seen: &Mutex<Seen>) {
             PAGE,
         ),
         "/other" => reply(&mut stream, "200 OK", "Content-Type: text/html\r\n", OTHER),
+        "/empty" => reply(
+            &mut stream,
+            "200 OK",
+            "Content-Type: text/html\r\n",
+            b"<html><body><nav>Home</nav></body></html>",
+        ),
         "/redirect" => reply(&mut stream, "302 Found", "Location: /page\r\n", b""),
         "/loop" => reply(&mut stream, "302 Found", "Location: /loop\r\n", b""),
         "/pdf" => reply(
@@ -288,11 +294,19 @@ fn a_failed_address_is_skipped_and_the_rest_analysed() {
         PathBuf::from(server.url("/page")),
         PathBuf::from(server.url("/missing")),
         PathBuf::from(server.url("/other")),
+        PathBuf::from(server.url("/empty")),
     ];
     let gathered = load::gather_inputs(&paths, &options).unwrap();
     assert_eq!(gathered.inputs.len(), 2);
-    assert_eq!(gathered.failed.len(), 1);
+    assert_eq!(gathered.failed.len(), 2);
     assert!(gathered.failed[0].to_string().contains("/missing"));
+    assert_eq!(
+        gathered.failed[1].to_string(),
+        format!(
+            "{}: no article text found in this HTML page",
+            server.url("/empty")
+        )
+    );
     assert!(load::read_inputs(&paths, &options).is_err());
     let analysis = analyze_inputs(gathered.inputs, &options).unwrap();
     let first = &analysis.articles[0];

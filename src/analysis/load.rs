@@ -83,7 +83,8 @@ pub fn read_inputs(paths: &[PathBuf], opts: &Options) -> Result<Vec<Input>> {
 pub struct Gathered {
     /// What was read, in the order given.
     pub inputs: Vec<Input>,
-    /// One [`Error::Fetch`] per address that failed; those addresses are left out.
+    /// One error per address that failed ([`Error::Fetch`], or [`Error::NoArticleText`] for
+    /// a page with no article text); those addresses are left out.
     pub failed: Vec<Error>,
 }
 
@@ -126,6 +127,13 @@ pub fn gather_inputs(paths: &[PathBuf], opts: &Options) -> Result<Gathered> {
         match source {
             Source::File(path) => gathered.inputs.push(read_one(&path, opts.max_input_bytes)?),
             Source::Url(url) => match fetch_input(&url, &opts.fetch) {
+                // A page with no article text (a front page, a page built by JavaScript)
+                // is set aside like a failed fetch rather than failing the whole run.
+                Ok(input) if extract_page(&input).is_ok_and(|p| p.body.trim().is_empty()) => {
+                    gathered.failed.push(Error::NoArticleText {
+                        path: PathBuf::from(url),
+                    });
+                }
                 Ok(input) => gathered.inputs.push(input),
                 Err(err) => gathered.failed.push(err),
             },

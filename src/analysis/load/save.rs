@@ -148,6 +148,31 @@ mod tests {
     }
 
     #[test]
+    fn existing_files_are_kept_unless_forced() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = article("bbc", Some("One"), "source: bbc\n\nFirst text.\n");
+        let second = article("cnn", Some("Two"), "source: cnn\n\nSecond text.\n");
+        let written = save_articles(std::slice::from_ref(&second), dir.path(), false).unwrap();
+        let taken = dir.path().join("01-bbc-one.txt");
+        std::fs::write(&taken, "mine").unwrap();
+        // 01 exists: nothing is written, not even 02.
+        let both = [first.clone(), second.clone()];
+        let err = save_articles(&both, dir.path(), false).unwrap_err();
+        assert!(matches!(err, Error::Exists { path } if path == taken));
+        assert_eq!(std::fs::read_to_string(&taken).unwrap(), "mine");
+        assert!(!dir.path().join("02-cnn-two.txt").exists());
+        assert_eq!(written, [dir.path().join("01-cnn-two.txt")]);
+        save_articles(&both, dir.path(), true).unwrap();
+        assert_eq!(std::fs::read_to_string(&taken).unwrap(), first.text);
+        // No temp files are left behind.
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert!(names.iter().all(|n| !n.starts_with('.')), "{names:?}");
+    }
+
+    #[test]
     fn header_is_added_only_when_missing() {
         let plain = article("bbc", Some("Plane down"), "Plane down\n\nBody.");
         assert_eq!(
