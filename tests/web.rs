@@ -126,6 +126,14 @@ fn serve(mut stream: TcpStream, seen: &Mutex<Seen>) {
             thread::sleep(Duration::from_secs(3));
             reply(&mut stream, "200 OK", "Content-Type: text/html\r\n", PAGE);
         }
+        "/slow-body" => {
+            let _ = write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5000\r\n\r\n<html><body><p>"
+            );
+            let _ = stream.flush();
+            thread::sleep(Duration::from_secs(3));
+        }
         "/huge" => {
             let body = vec![b'a'; 50_000];
             reply(&mut stream, "200 OK", "Content-Type: text/html\r\n", &body);
@@ -221,6 +229,17 @@ fn a_slow_server_times_out() {
         },
     );
     assert_eq!(failure(slow), FetchFailure::Timeout(Duration::from_millis(300)));
+    let stalled = fetch::fetch(
+        &server.url("/slow-body"),
+        &fetch::FetchOptions {
+            timeout: Duration::from_millis(300),
+            ..opts(None)
+        },
+    );
+    assert_eq!(
+        failure(stalled),
+        FetchFailure::Timeout(Duration::from_millis(300))
+    );
     assert!(started.elapsed() < Duration::from_secs(2));
 }
 
