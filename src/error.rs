@@ -45,7 +45,7 @@ pub enum Error {
         path: PathBuf,
     },
     /// A directory holds no `.txt`, `.md` or `.html` files.
-    #[error("{}: no .txt, .md or .html articles in this directory", .path.display())]
+    #[error("{}: no .txt or .md articles or .html pages in this directory", .path.display())]
     EmptyDirectory {
         /// The directory.
         path: PathBuf,
