@@ -207,6 +207,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Page {
     };
     let doc = dom_query::Document::from(html);
     let own_url = page_url(&doc);
+    let meta_date = meta_date(&doc);
     remove_clutter(&doc);
     let base = base.filter(|u| Readability::new("", Some(u), None).is_ok());
     let article = Readability::with_document(doc, base, Some(cfg))
@@ -228,7 +229,10 @@ pub fn extract(html: &str, url: Option<&str>) -> Page {
             .published_time
             .as_deref()
             .and_then(normalize_date)
-            .or_else(|| time_element_date(html)),
+            .or(meta_date)
+            .or_else(|| json_ld_date(html))
+            .or_else(|| time_element_date(html))
+            .or_else(|| own_url.as_deref().or(base).and_then(url_date)),
         url: own_url
             .or_else(|| nonempty(article.url.clone()).filter(|u| fetch::is_url(u)))
             .or_else(|| base.map(str::to_owned)),
@@ -304,6 +308,41 @@ fn remove_clutter(doc: &dom_query::Document) {
     for node in doomed {
         node.remove_from_parent();
     }
+}
+
+/// Publication-date `<meta>` tags and microdata that readability does not read.
+const DATE_META: &str = "[itemprop~='datePublished'], \
+    meta[property='article:published'], meta[property='og:pubdate'], \
+    meta[property='og:published_time'], meta[name='pubdate'], meta[name='publishdate'], \
+    meta[name='publish-date'], meta[name='date'], meta[name='dc.date'], \
+    meta[name='DC.date.issued'], meta[name='parsely-pub-date'], meta[name='sailthru.date']";
+
+/// The first publication date in the page's `<meta>` tags or `itemprop="datePublished"`.
+fn meta_date(doc: &dom_query::Document) -> Option<String> {
+    doc.select(DATE_META).nodes().iter().find_map(|node| {
+        let value = node.attr("content").or_else(|| node.attr("datetime"))?;
+        normalize_date(&value)
+    })
+}
+
+static JSON_LD_DATE: LazyLock<Regex> = LazyLock::new(|| static_regex(r#""datePublished"\s*:\s*"([^"]+)""#));
+
+/// The first JSON-LD `datePublished` that reads as a date (pages often carry several
+/// blocks, some with placeholders such as `0001-01-01`).
+fn json_ld_date(html: &str) -> Option<String> {
+    JSON_LD_DATE
+        .captures_iter(html)
+        .filter_map(|c| c.get(1))
+        .find_map(|m| normalize_date(m.as_str()))
+}
+
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| static_regex(r"/((?:19|20)\d\d)/(\d\d)/(\d\d)/"));
+
+/// A date in the address's path, as in `/2019/11/19/`.
+fn url_date(url: &str) -> Option<String> {
+    let caps = URL_DATE.captures(url)?;
+    let (y, m, d) = (caps.get(1)?, caps.get(2)?, caps.get(3)?);
+    normalize_date(&format!("{}-{}-{}", y.as_str(), m.as_str(), d.as_str()))
 }
 
 static TIME_DATETIME: LazyLock<Regex> =
@@ -611,6 +650,37 @@ mod tests {
         // Early on, the same heading only drops the link titles right after it.
         let early = clean_body("More from UK\nTeaser title\nThe story starts here.", None);
         assert_eq!(early, "The story starts here.");
+    }
+
+    #[test]
+    fn dates_come_from_meta_json_ld_time_or_the_address() {
+        let date = |html: &str, url: Option<&str>| extract(html, url).date;
+        let body = "<article><p>The harbour ferry resumed its regular timetable on Saturday morning after the storm had passed.</p></article>";
+        assert_eq!(
+            date(&format!("<html><head><meta itemprop=\"datePublished dateCreated\" content=\"2019-11-19T11:00:09Z\"></head><body>{body}</body></html>"), None).as_deref(),
+            Some("2019-11-19")
+        );
+        assert_eq!(
+            date(&format!("<html><head><script type=\"application/ld+json\">{{\"datePublished\": \"0001-01-01T00:00:00Z\"}}</script><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"datePublished\":\"2019-11-20T07:50:10+0000\"}}</script></head><body>{body}</body></html>"), None).as_deref(),
+            Some("2019-11-20")
+        );
+        assert_eq!(
+            date(
+                &format!("<html><body><time datetime=\"2018-01-22\">Jan 22</time>{body}</body></html>"),
+                None
+            )
+            .as_deref(),
+            Some("2018-01-22")
+        );
+        assert_eq!(
+            date(
+                &format!("<html><body>{body}</body></html>"),
+                Some("https://x.example/2019/11/18/story.html")
+            )
+            .as_deref(),
+            Some("2019-11-18")
+        );
+        assert_eq!(date(&format!("<html><body>{body}</body></html>"), None), None);
     }
 
     #[test]
