@@ -208,6 +208,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Page {
     let doc = dom_query::Document::from(html);
     let own_url = page_url(&doc);
     let meta_date = meta_date(&doc);
+    let title_site = title_site_name(&doc.select("head title").text());
     remove_clutter(&doc);
     let base = base.filter(|u| Readability::new("", Some(u), None).is_ok());
     let article = Readability::with_document(doc, base, Some(cfg))
@@ -224,7 +225,10 @@ pub fn extract(html: &str, url: Option<&str>) -> Page {
     Page {
         title: nonempty(Some(article.title.clone())),
         author: nonempty(article.byline.clone()),
-        site_name: nonempty(article.site_name.clone()),
+        // Some pages put their address in `og:site_name`; the host reads better.
+        site_name: nonempty(article.site_name.clone())
+            .map(|s| host(&s).map_or_else(|| s.clone(), str::to_owned))
+            .or(title_site),
         date: article
             .published_time
             .as_deref()
@@ -308,6 +312,18 @@ fn remove_clutter(doc: &dom_query::Document) {
     for node in doomed {
         node.remove_from_parent();
     }
+}
+
+/// The site's name from a `<title>` such as "Ferry back | Coastal Courier": the last part
+/// after ` | `, ` - `, ` – ` or ` — `, when it is short (one to four words).
+fn title_site_name(title: &str) -> Option<String> {
+    let title = one_line(title);
+    let (_, last) = [" | ", " - ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| title.rsplit_once(sep))
+        .min_by_key(|(_, last)| last.len())?;
+    let words = last.split_whitespace().count();
+    (1..=4).contains(&words).then(|| last.trim().to_owned())
 }
 
 /// Publication-date `<meta>` tags and microdata that readability does not read.
@@ -681,6 +697,19 @@ mod tests {
             Some("2019-11-18")
         );
         assert_eq!(date(&format!("<html><body>{body}</body></html>"), None), None);
+    }
+
+    #[test]
+    fn site_name_falls_back_to_the_title_suffix() {
+        assert_eq!(
+            title_site_name("Ferry back after storm | Coastal  Courier").as_deref(),
+            Some("Coastal Courier")
+        );
+        assert_eq!(title_site_name("Ferry back after storm"), None);
+        assert_eq!(
+            title_site_name("Ferry - back after a storm that lasted for days and days"),
+            None
+        );
     }
 
     #[test]
