@@ -64,6 +64,8 @@ pub struct Options {
     pub max_compared: usize,
     /// Time limit for one word diff (default 50 ms).
     pub diff_timeout: Duration,
+    /// How `http`/`https` addresses are fetched and cached (no cache by default).
+    pub fetch: load::fetch::FetchOptions,
 }
 
 impl Default for Options {
@@ -87,6 +89,7 @@ impl Default for Options {
             centroid_weight: 0.5,
             max_compared: 8,
             diff_timeout: Duration::from_millis(50),
+            fetch: load::fetch::FetchOptions::default(),
         }
     }
 }

@@ -29,6 +29,7 @@ fn article(source: &str, sentences: &[&str]) -> Article {
         url: None,
         text,
         invalid_utf8_at: None,
+        format: None,
         sentences: spans,
     }
 }
