@@ -53,9 +53,9 @@ pub struct Options {
     pub event_threshold: f32,
     /// Factor applied to the similarity of sentences from different events (default 0.3).
     pub cross_event_factor: f32,
-    /// How many first sentences of an article count as its lead (default 3).
+    /// How many first sentences of an article count as its lead (default 6).
     pub lead_sentences: usize,
-    /// Similarity added to two leads of one event, first sentences most (default 0.5).
+    /// Similarity added to two leads of one event, first sentences most (default 1.5).
     pub lead_bonus: f32,
     /// Share of cluster-centroid cosine (against mean pairwise similarity) in the linkage
     /// that decides merges (default 0.5).
@@ -84,8 +84,8 @@ impl Default for Options {
             name_boost: 1.5,
             event_threshold: 0.12,
             cross_event_factor: 0.3,
-            lead_sentences: 3,
-            lead_bonus: 0.5,
+            lead_sentences: 6,
+            lead_bonus: 1.5,
             centroid_weight: 0.5,
             max_compared: 8,
             diff_timeout: Duration::from_millis(50),

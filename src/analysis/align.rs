@@ -322,7 +322,12 @@ fn group_events(doc_sim: &[Vec<f32>], opts: &Options) -> Vec<usize> {
     for (a, row) in doc_sim.iter().enumerate() {
         for (b, &weight) in row.iter().enumerate().skip(a + 1) {
             if weight >= opts.event_threshold / 2.0 {
-                edges.push(Edge { a, b, weight });
+                edges.push(Edge {
+                    a,
+                    b,
+                    weight,
+                    cosine: weight,
+                });
             }
         }
     }
@@ -348,7 +353,10 @@ fn group_events(doc_sim: &[Vec<f32>], opts: &Options) -> Vec<usize> {
 struct Edge {
     a: usize,
     b: usize,
+    /// What clustering goes by: the cosine, damped across events, plus any lead bonus.
     weight: f32,
+    /// The plain cosine of the two sentences, for the group's score.
+    cosine: f32,
 }
 
 /// Candidate pairs from an inverted index over the rarer terms, plus the lead sentences of
@@ -377,7 +385,7 @@ fn candidate_edges(
     let cap = opts.max_postings.max(2);
     let mut partial = vec![0.0f32; nodes.len()];
     let mut touched: Vec<usize> = Vec::new();
-    let mut best: Vec<Vec<(f32, usize)>> = vec![Vec::new(); nodes.len()];
+    let mut best: Vec<Vec<(f32, f32, usize)>> = vec![Vec::new(); nodes.len()];
     for (idx, v) in vectors.iter().enumerate() {
         let Some(node) = nodes.get(idx) else { continue };
         for (term, w) in v {
@@ -430,10 +438,10 @@ fn candidate_edges(
             };
             if weight >= opts.min_similarity {
                 if let Some(list) = best.get_mut(idx) {
-                    list.push((weight, j));
+                    list.push((weight, cosine, j));
                 }
                 if let Some(list) = best.get_mut(j) {
-                    list.push((weight, idx));
+                    list.push((weight, cosine, idx));
                 }
             }
         }
@@ -442,10 +450,11 @@ fn candidate_edges(
     for (idx, mut list) in best.into_iter().enumerate() {
         list.sort_unstable_by(|x, y| y.0.total_cmp(&x.0));
         list.truncate(opts.max_neighbours);
-        edges.extend(list.into_iter().map(|(weight, j)| Edge {
+        edges.extend(list.into_iter().map(|(weight, cosine, j)| Edge {
             a: idx.min(j),
             b: idx.max(j),
             weight,
+            cosine,
         }));
     }
     edges.sort_unstable_by_key(|e| (e.a, e.b));
@@ -805,35 +814,36 @@ fn cluster(
 
 /// Keeps at most `limit` sentences of one article in each group — those most linked to the
 /// rest of the group — and makes each sentence let go a passage of its own. Returns every
-/// group with its score: the mean similarity over its cross-article pairs.
+/// group with its score: the mean cosine over its cross-article pairs (0 to 1).
 fn enforce_limit(
     clusters: Vec<Vec<usize>>,
     nodes: &[Node],
     edges: &[Edge],
     limit: usize,
 ) -> Vec<(Vec<usize>, f32)> {
-    let mut adjacency: Vec<Vec<(usize, f32)>> = vec![Vec::new(); nodes.len()];
+    let mut adjacency: Vec<Vec<(usize, f32, f32)>> = vec![Vec::new(); nodes.len()];
     for e in edges {
         if let Some(list) = adjacency.get_mut(e.a) {
-            list.push((e.b, e.weight));
+            list.push((e.b, e.weight, e.cosine));
         }
         if let Some(list) = adjacency.get_mut(e.b) {
-            list.push((e.a, e.weight));
+            list.push((e.a, e.weight, e.cosine));
         }
     }
     for list in &mut adjacency {
-        list.sort_unstable_by_key(|(n, _)| *n);
+        list.sort_unstable_by_key(|(n, _, _)| *n);
     }
-    let weight = |a: usize, b: usize| -> f32 {
+    let edge = |a: usize, b: usize| -> (f32, f32) {
         adjacency
             .get(a)
             .and_then(|list| {
-                list.binary_search_by_key(&b, |(n, _)| *n)
+                list.binary_search_by_key(&b, |(n, _, _)| *n)
                     .ok()
                     .and_then(|i| list.get(i))
             })
-            .map_or(0.0, |(_, w)| *w)
+            .map_or((0.0, 0.0), |(_, w, c)| (*w, *c))
     };
+    let weight = |a: usize, b: usize| edge(a, b).0;
     let article = |n: usize| nodes.get(n).map_or(usize::MAX, |node| node.article);
     let mut result = Vec::with_capacity(clusters.len());
     for mut members in clusters {
@@ -853,7 +863,7 @@ fn enforce_limit(
         for (i, &a) in members.iter().enumerate() {
             for &b in members.get(i + 1..).unwrap_or(&[]) {
                 if article(a) != article(b) {
-                    sum += weight(a, b);
+                    sum += edge(a, b).1;
                     pairs += 1;
                 }
             }

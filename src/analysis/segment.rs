@@ -39,7 +39,7 @@ pub fn split_sentences(text: &str, metadata: &[Span]) -> Vec<Sentence> {
     let mut spans: Vec<(Span, bool)> = Vec::new();
     for unit in units(text, &lines, structured) {
         for piece in subtract(unit, metadata) {
-            for span in split_unit(text, piece) {
+            for span in split_unit(text, piece, structured) {
                 let span = span.trim(text);
                 if !span.is_empty() {
                     let line = lines.partition_point(|l| l.end < span.start);
@@ -105,7 +105,8 @@ fn is_blank(text: &str, line: Span) -> bool {
     line.text(text).is_none_or(|l| l.chars().all(is_space))
 }
 
-/// True unless at least a quarter of the single line breaks fall mid-sentence.
+/// True when the text has single line breaks and fewer than a quarter of them fall
+/// mid-sentence.
 fn is_line_structured(text: &str, lines: &[Span]) -> bool {
     let mut breaks = 0usize;
     let mut mid_sentence = 0usize;
@@ -128,7 +129,8 @@ fn is_line_structured(text: &str, lines: &[Span]) -> bool {
             mid_sentence += 1;
         }
     }
-    mid_sentence * 4 < breaks.max(1)
+    // Text with no single line breaks at all says nothing about its lines: read it as prose.
+    breaks > 0 && mid_sentence * 4 < breaks
 }
 
 /// Lines (line-structured text) or paragraphs (wrapped text): spans no sentence crosses.
@@ -254,7 +256,7 @@ const OPENERS_WORDS: &[&str] = &[
 ];
 
 /// Sentence boundaries inside one line or paragraph.
-fn split_unit(text: &str, unit: Span) -> Vec<Span> {
+fn split_unit(text: &str, unit: Span, structured: bool) -> Vec<Span> {
     let Some(slice) = unit.text(text) else {
         return vec![unit];
     };
@@ -295,6 +297,11 @@ fn split_unit(text: &str, unit: Span) -> Vec<Span> {
         }
         idx = next;
     }
+    if structured {
+        // Headlines and datelines already stand on lines of their own.
+        starts.push(slice.len());
+        return spans_between(unit, &starts);
+    }
     starts.extend(stamp_boundaries(slice));
     starts.sort_unstable();
     starts.dedup();
@@ -309,6 +316,11 @@ fn split_unit(text: &str, unit: Span) -> Vec<Span> {
     starts.extend(headlines);
     starts.sort_unstable();
     starts.dedup();
+    spans_between(unit, &starts)
+}
+
+/// The spans between consecutive offsets (relative to `unit`).
+fn spans_between(unit: Span, starts: &[usize]) -> Vec<Span> {
     starts
         .windows(2)
         .filter_map(|w| match w {
