@@ -1,0 +1,1165 @@
+//! Attribution: who said (or believes, wants, found) what.
+//!
+//! Consumes the articles with their sentences (from `segment`); produces one
+//! [`Attribution`] per quotation or reported claim: the source span (who), the cue (the
+//! reporting verb or phrase), the content span and whether the content is a verbatim
+//! quotation. A pronoun source keeps the pronoun as its span and gets the name of the most
+//! recent compatible named source (or person) before it as `name`.
+//!
+//! How it works, per article, in one left-to-right pass over its tokens (no quadratic
+//! work): quotation marks are paired into quoted regions (which may span sentences); every
+//! word outside a quotation that is a cue verb (`lexicon`) or `according to` is read in the
+//! syntax around it. A subject noun phrase before the verb (after auxiliaries and adverbs)
+//! is the source and the rest of the clause the content (`X said (that) …`, `X told Y …`,
+//! `X said: "…"`); a verb at the end of its clause takes the content before it
+//! (`"…," X said.`, `…, said X.`), extended over the quotation that follows an interruption
+//! (`"…," he said, "…"` or `"…," he said. "…"`), so an interrupted quote is one attribution.
+//! The candidates are then made univocal, as `PolNeAR` annotates: a cue inside another
+//! attribution's content is dropped.
+//!
+//! Invariants: every span is on character boundaries of `Article.text`, non-empty, and the
+//! source and cue do not overlap the content; `sentence` is the sentence holding the cue.
+//!
+//! Weak spots: no parser, so subjects are noun phrases found by word classes and
+//! capitalisation; nouns that are also cue verbs ("plans") are guarded by their left
+//! context only; passive cues ("is expected to") and noun cues ("in a statement") are not
+//! read; a claim made in the article's own voice is (rightly) not an attribution, but
+//! neither is a bare quotation with no cue nearby.
+
+mod lexicon;
+mod tokens;
+
+use std::collections::HashMap;
+
+use crate::model::{Article, Attribution, SourceSpan};
+use crate::span::{ArticleId, SentenceId, Span};
+use lexicon::{Class, Form};
+use tokens::{Kind, Token, Tokens};
+
+/// Finds every attribution in every article, in article order and text order.
+#[must_use]
+pub fn find_attributions(articles: &[Article]) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    for (idx, article) in articles.iter().enumerate() {
+        out.extend(find_in_article(ArticleId(idx), article));
+    }
+    tracing::debug!(attributions = out.len(), "attributions found");
+    out
+}
+
+/// An inclusive range of token indices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Range {
+    first: usize,
+    last: usize,
+}
+
+impl Range {
+    const fn new(first: usize, last: usize) -> Self {
+        Self { first, last }
+    }
+    const fn contains(self, idx: usize) -> bool {
+        self.first <= idx && idx <= self.last
+    }
+    const fn overlaps(self, other: Self) -> bool {
+        self.first <= other.last && other.first <= self.last
+    }
+    const fn len(self) -> usize {
+        self.last.saturating_sub(self.first) + 1
+    }
+}
+
+/// An attribution in token ranges, before conversion to byte spans.
+#[derive(Debug, Clone)]
+struct Candidate {
+    source: Option<Range>,
+    cue: Range,
+    content: Range,
+    direct: bool,
+    channel: Option<Range>,
+}
+
+/// One article's tokens with the sentence of each token.
+struct Doc<'a> {
+    text: &'a str,
+    tokens: Tokens,
+    /// Sentence index of every token.
+    sentence_of: Vec<usize>,
+    /// First and one-past-last token of every sentence.
+    sentence_tokens: Vec<(usize, usize)>,
+}
+
+impl<'a> Doc<'a> {
+    fn new(article: &'a Article) -> Self {
+        let text = article.text.as_str();
+        let tokens = tokens::tokenize(text);
+        let mut sentence_of = Vec::with_capacity(tokens.list.len());
+        let mut sentence_tokens = vec![(0usize, 0usize); article.sentences.len().max(1)];
+        let mut current = 0usize;
+        for (idx, token) in tokens.list.iter().enumerate() {
+            while article
+                .sentences
+                .get(current)
+                .is_some_and(|s| s.end <= token.span.start)
+                && current + 1 < article.sentences.len()
+            {
+                current += 1;
+            }
+            sentence_of.push(current);
+            if let Some(bounds) = sentence_tokens.get_mut(current) {
+                if bounds.1 == 0 {
+                    bounds.0 = idx;
+                }
+                bounds.1 = idx + 1;
+            }
+        }
+        Self {
+            text,
+            tokens,
+            sentence_of,
+            sentence_tokens,
+        }
+    }
+
+    fn token(&self, idx: usize) -> Option<&Token> {
+        self.tokens.list.get(idx)
+    }
+
+    fn lower(&self, idx: usize) -> &str {
+        self.token(idx).map_or("", |t| t.lower.as_str())
+    }
+
+    fn kind(&self, idx: usize) -> Option<Kind> {
+        self.token(idx).map(|t| t.kind)
+    }
+
+    fn is_punct(&self, idx: usize, c: char) -> bool {
+        self.kind(idx) == Some(Kind::Punct(c))
+    }
+
+    fn is_word(&self, idx: usize) -> bool {
+        self.kind(idx) == Some(Kind::Word)
+    }
+
+    fn capital(&self, idx: usize) -> bool {
+        self.token(idx).is_some_and(|t| t.capital)
+    }
+
+    fn quote_of(&self, idx: usize) -> Option<usize> {
+        self.tokens.quote_of.get(idx).copied().flatten()
+    }
+
+    fn quote(&self, q_idx: usize) -> Option<tokens::Quote> {
+        self.tokens.quotes.get(q_idx).copied()
+    }
+
+    /// The sentence's token range `[first, end)` for the token.
+    fn sentence_bounds(&self, idx: usize) -> (usize, usize) {
+        self.sentence_of
+            .get(idx)
+            .and_then(|s| self.sentence_tokens.get(*s))
+            .copied()
+            .unwrap_or((idx, idx + 1))
+    }
+
+    fn span(&self, range: Range) -> Span {
+        let start = self.token(range.first).map_or(0, |t| t.span.start);
+        let end = self.token(range.last).map_or(start, |t| t.span.end);
+        Span::new(start, end.max(start))
+    }
+
+    fn text_of(&self, range: Range) -> &str {
+        self.span(range).text(self.text).unwrap_or("")
+    }
+
+    /// True for a sentence-ending token: `.`, `!`, `?`, or none.
+    fn ends_clause(&self, idx: usize, end: usize) -> bool {
+        idx >= end || matches!(self.kind(idx), Some(Kind::Punct('.' | '!' | '?' | ';' | ')')) | None)
+    }
+
+    /// True when the word is possessive ("Trump’s").
+    fn possessive(&self, idx: usize) -> bool {
+        let lower = self.lower(idx);
+        lower.ends_with("'s") || lower.ends_with("’s") || lower.ends_with("s'") || lower.ends_with("s’")
+    }
+}
+
+fn find_in_article(article_id: ArticleId, article: &Article) -> Vec<Attribution> {
+    let doc = Doc::new(article);
+    let mut candidates = Vec::new();
+    let count = doc.tokens.list.len();
+    let mut idx = 0;
+    while idx < count {
+        if doc.quote_of(idx).is_none() && doc.is_word(idx) {
+            let found = if doc.lower(idx) == "according" && doc.lower(idx + 1) == "to" {
+                according_to(&doc, idx)
+            } else {
+                lexicon::cue(doc.lower(idx)).and_then(|cue| verb_cue(&doc, idx, cue))
+            };
+            if let Some(candidate) = found {
+                candidates.push(candidate);
+            }
+        }
+        idx += 1;
+    }
+    let kept = make_univocal(candidates);
+    let names = NameIndex::new(&doc);
+    let mut out: Vec<Attribution> = Vec::with_capacity(kept.len());
+    let mut previous: Vec<(usize, String, bool)> = Vec::new();
+    for candidate in kept {
+        let source = candidate.source.map(|range| {
+            let span = doc.span(range);
+            let name = source_name(&doc, range, &names, &previous);
+            if !is_pronoun_range(&doc, range) {
+                previous.push((span.start, name.clone(), is_person(&doc, range)));
+            }
+            SourceSpan {
+                start: span.start,
+                end: span.end,
+                name,
+            }
+        });
+        let sentence = doc.sentence_of.get(candidate.cue.first).copied().unwrap_or(0);
+        out.push(Attribution {
+            article: article_id,
+            sentence: SentenceId(sentence),
+            source,
+            cue: Some(doc.span(candidate.cue)),
+            content: doc.span(candidate.content),
+            direct: candidate.direct,
+            channel: candidate.channel.map(|r| doc.span(r)),
+        });
+    }
+    out
+}
+
+/// Keeps candidates so that no cue lies inside another kept attribution's content and no
+/// two contents overlap (`PolNeAR` is univocal), preferring longer contents, then returns
+/// them in text order.
+fn make_univocal(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    candidates.sort_by_key(|c| (std::cmp::Reverse(c.content.len()), c.cue.first));
+    let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    // Candidates are few per article, but keep the check cheap: contents are sorted and
+    // checked by interval overlap against a sorted list of kept ranges.
+    let mut claimed: Vec<Range> = Vec::new();
+    for candidate in candidates {
+        let clash = |range: Range| {
+            let pos = claimed.partition_point(|c| c.last < range.first);
+            claimed.get(pos).is_some_and(|c| c.overlaps(range))
+        };
+        let own_parts = [Some(candidate.content), Some(candidate.cue), candidate.source];
+        if own_parts.iter().flatten().any(|r| clash(*r)) {
+            continue;
+        }
+        for part in own_parts.iter().flatten() {
+            let pos = claimed.partition_point(|c| c.first < part.first);
+            claimed.insert(pos, *part);
+        }
+        kept.push(candidate);
+    }
+    kept.sort_by_key(|c| (c.content.first, c.cue.first));
+    kept
+}
+
+/// `according to X, …` and `…, according to X`.
+fn according_to(doc: &Doc<'_>, idx: usize) -> Option<Candidate> {
+    let (s_first, s_end) = doc.sentence_bounds(idx);
+    let cue = Range::new(idx, idx + 1);
+    let source = noun_phrase_after(doc, idx + 2, s_end)?;
+    let after = source.last + 1;
+    let at_start = idx == s_first || doc.is_punct(idx.wrapping_sub(1), ',') && idx == s_first + 2;
+    if (at_start || idx == s_first) && doc.is_punct(after, ',') {
+        let content = clause_after(doc, after + 1, s_end)?;
+        return Some(candidate(doc, Some(source), cue, content, None));
+    }
+    let left_end = if doc.is_punct(idx.wrapping_sub(1), ',') || doc.is_punct(idx.wrapping_sub(1), '—') {
+        idx.checked_sub(2)?
+    } else {
+        idx.checked_sub(1)?
+    };
+    let content = content_before(doc, s_first, left_end)?;
+    Some(candidate(doc, Some(source), cue, content, None))
+}
+
+/// Builds a candidate, marking it direct when the content is exactly one quoted region.
+fn candidate(doc: &Doc<'_>, source: Option<Range>, cue: Range, content: Range, channel: Option<Range>) -> Candidate {
+    let direct = is_quoted(doc, content);
+    Candidate {
+        source,
+        cue,
+        content,
+        direct,
+        channel,
+    }
+}
+
+/// True when the range is covered by quoted regions from its first to its last word.
+fn is_quoted(doc: &Doc<'_>, range: Range) -> bool {
+    let mut first_word = range.first;
+    while first_word < range.last && !doc.is_word(first_word) {
+        first_word += 1;
+    }
+    let mut last_word = range.last;
+    while last_word > first_word && !doc.is_word(last_word) {
+        last_word -= 1;
+    }
+    let (Some(a), Some(b)) = (doc.quote_of(first_word), doc.quote_of(last_word)) else {
+        return false;
+    };
+    // Interrupted quotes: every word between two quoted parts is the interruption.
+    a == b || b > a
+}
+
+/// A reporting, belief or intention verb at `idx`.
+fn verb_cue(doc: &Doc<'_>, idx: usize, cue: lexicon::Cue) -> Option<Candidate> {
+    let (s_first, s_end) = doc.sentence_bounds(idx);
+    // Walk back over auxiliaries, adverbs and "on Friday".
+    let mut j = idx;
+    let mut aux = false;
+    let mut be_aux = false;
+    while j > s_first {
+        let prev = doc.lower(j - 1);
+        if doc.is_word(j - 1) && lexicon::is_aux_or_adverb(prev) {
+            aux = true;
+            be_aux |= matches!(prev, "is" | "was" | "are" | "were" | "be" | "been" | "being");
+            j -= 1;
+        } else if doc.is_word(j - 1) && is_weekday(prev) {
+            j -= 1;
+            if doc.lower(j.wrapping_sub(1)) == "on" && j > s_first {
+                j -= 1;
+            }
+        } else {
+            break;
+        }
+    }
+    // Passives ("is expected", "was told") have no subject source; skip them.
+    if be_aux && matches!(cue.form, Form::Past) {
+        return None;
+    }
+    let prev = j.checked_sub(1).filter(|p| *p >= s_first);
+    let prev_lower = prev.map_or("", |p| doc.lower(p));
+    let cue_range = Range::new(idx, idx);
+
+    // A participle after a comma: "…, saying …", "…, adding that …".
+    if cue.form == Form::Ing {
+        if prev.is_some_and(|p| doc.is_punct(p, ',')) && !aux {
+            let source = sentence_subject(doc, s_first, idx);
+            let (content, channel) = content_after(doc, idx, cue, s_end)?;
+            return Some(candidate(doc, source, cue_range, content, channel));
+        }
+        return None;
+    }
+    // "to say" is an infinitive, not a report, unless "went on to say".
+    if prev_lower == "to" {
+        let before = prev.and_then(|p| p.checked_sub(1)).map_or("", |p| doc.lower(p));
+        if before != "on" {
+            return None;
+        }
+        let source = sentence_subject(doc, s_first, idx);
+        let (content, channel) = content_after(doc, idx, cue, s_end)?;
+        return Some(candidate(doc, source, cue_range, content, channel));
+    }
+
+    let subject = match prev {
+        Some(p) if doc.is_word(p) => {
+            if lexicon::is_determiner(prev_lower) || lexicon::is_preposition(prev_lower) {
+                return None;
+            }
+            if cue.noun && matches!(cue.form, Form::Base | Form::Third) && !aux {
+                let plural = prev_lower.ends_with('s') && !doc.possessive(p);
+                let name = doc.capital(p) && !doc.possessive(p) && p > s_first;
+                if !(lexicon::is_pronoun(prev_lower) || plural || name) {
+                    return None;
+                }
+            }
+            if doc.possessive(p) {
+                return None;
+            }
+            if matches!(prev_lower, "and" | "but" | "or") {
+                Subject::Shared
+            } else if prev_lower == "that" {
+                Subject::Found(noun_phrase_before(doc, p.checked_sub(1)?, s_first)?)
+            } else if lexicon::is_clause_word(prev_lower) {
+                return None;
+            } else if lexicon::is_pronoun(prev_lower) {
+                Subject::Found(Range::new(p, p))
+            } else {
+                Subject::Found(noun_phrase_before(doc, p, s_first)?)
+            }
+        }
+        Some(p) if doc.is_punct(p, ',') || doc.kind(p) == Some(Kind::Close) || doc.is_punct(p, '—') => {
+            Subject::AfterPunct(p)
+        }
+        None => Subject::Initial,
+        Some(_) => return None,
+    };
+
+    match subject {
+        Subject::Found(source) => {
+            subject_then_cue(doc, source, idx, cue, s_first, s_end)
+        }
+        Subject::Shared => {
+            let source = sentence_subject(doc, s_first, idx);
+            let (content, channel) = content_after(doc, idx, cue, s_end)?;
+            Some(candidate(doc, source, cue_range, content, channel))
+        }
+        Subject::AfterPunct(p) => {
+            // "…," said Caddell. / "…," says the report.
+            if cue.class != Class::Belief
+                && let Some(source) = inverted_source(doc, idx + 1, s_end)
+            {
+                let content = content_left_of(doc, p, s_first)?;
+                let content = extend_interrupted(doc, content, source.last + 1, s_end);
+                return Some(candidate(doc, Some(source), cue_range, content, None));
+            }
+            // "Stein, who …, said …": the subject stands before the parenthetical.
+            if doc.is_punct(p, ',') {
+                let mut k = p;
+                while k > s_first {
+                    k -= 1;
+                    if doc.is_punct(k, ',') {
+                        let source = k.checked_sub(1).and_then(|e| noun_phrase_before(doc, e, s_first))?;
+                        return subject_then_cue(doc, source, idx, cue, s_first, s_end);
+                    }
+                }
+            }
+            None
+        }
+        Subject::Initial => {
+            // A cue opening the sentence: "Said Trump: …" is rare; skip.
+            None
+        }
+    }
+}
+
+/// What stands before a cue verb.
+enum Subject {
+    /// A noun phrase or pronoun.
+    Found(Range),
+    /// "… and said": the verb shares the clause's subject.
+    Shared,
+    /// A comma, a closing quotation mark or a dash at this token.
+    AfterPunct(usize),
+    /// Nothing: the verb opens the sentence.
+    Initial,
+}
+
+/// `X said (that) …` or, when nothing follows, `"…," X said`.
+fn subject_then_cue(
+    doc: &Doc<'_>,
+    source: Range,
+    idx: usize,
+    cue: lexicon::Cue,
+    s_first: usize,
+    s_end: usize,
+) -> Option<Candidate> {
+    let cue_range = Range::new(idx, idx);
+    if let Some((content, channel)) = content_after(doc, idx, cue, s_end) {
+        return Some(candidate(doc, Some(source), cue_range, content, channel));
+    }
+    if cue.class == Class::Belief {
+        return None;
+    }
+    // Content before: the token before the source is a comma, dash or closing quote.
+    let before = source.first.checked_sub(1).filter(|b| *b >= s_first.saturating_sub(1))?;
+    let punct = doc.is_punct(before, ',') || doc.is_punct(before, '—') || doc.kind(before) == Some(Kind::Close);
+    if !punct {
+        return None;
+    }
+    let content = content_left_of(doc, before, s_first)?;
+    let after_cue = skip_adverbials(doc, idx + 1, s_end);
+    let content = extend_interrupted(doc, content, after_cue, s_end);
+    Some(candidate(doc, Some(source), cue_range, content, None))
+}
+
+/// The content ending just before the punctuation at `punct` (a comma, dash or closing
+/// quotation mark): the quotation it closes, or the clause from the sentence start.
+fn content_left_of(doc: &Doc<'_>, punct: usize, s_first: usize) -> Option<Range> {
+    let mut end = punct;
+    // Skip a comma and closing mark pair in either order: `,”` or `”,`.
+    let mut k = punct;
+    for _ in 0..2 {
+        if doc.kind(k) == Some(Kind::Close) {
+            let quote = doc.quote_of(k).and_then(|q| doc.quote(q))?;
+            return Some(Range::new(quote.open, quote.close));
+        }
+        if doc.is_punct(k, ',') || doc.is_punct(k, '—') {
+            k = k.checked_sub(1)?;
+            end = k;
+        } else {
+            break;
+        }
+    }
+    if doc.kind(end) == Some(Kind::Close) {
+        let quote = doc.quote_of(end).and_then(|q| doc.quote(q))?;
+        return Some(Range::new(quote.open, quote.close));
+    }
+    content_before(doc, s_first, end)
+}
+
+/// Content from the clause start to `last`: the sentence start, or, when the sentence
+/// starts inside a quotation, that quotation's opening mark.
+fn content_before(doc: &Doc<'_>, s_first: usize, last: usize) -> Option<Range> {
+    if last < s_first {
+        return None;
+    }
+    let mut first = s_first;
+    if let Some(quote) = doc.quote_of(first).and_then(|q| doc.quote(q)) {
+        first = first.min(quote.open);
+    }
+    // Leading conjunctions are not part of what was said.
+    while first < last && matches!(doc.lower(first), "but" | "and" | "so" | "yet") {
+        first += 1;
+    }
+    let range = Range::new(first, last);
+    has_words(doc, range).then_some(range)
+}
+
+fn has_words(doc: &Doc<'_>, range: Range) -> bool {
+    (range.first..=range.last).any(|i| doc.is_word(i))
+}
+
+/// After `"…," he said`: a following `, "…"` in the sentence, or a next sentence that
+/// is a quotation, continues the same quote (one attribution, as `PolNeAR` annotates).
+fn extend_interrupted(doc: &Doc<'_>, content: Range, after: usize, s_end: usize) -> Range {
+    if !is_quoted(doc, content) {
+        return content;
+    }
+    let mut k = after;
+    if doc.is_punct(k, ',') || doc.is_punct(k, ':') {
+        k += 1;
+    } else if doc.is_punct(k, '.') && k + 1 == s_end {
+        k += 1;
+        if doc.token(k).is_some_and(|t| t.line_break_before) {
+            return content;
+        }
+    } else {
+        return content;
+    }
+    if doc.kind(k) == Some(Kind::Open)
+        && let Some(quote) = doc.quote_of(k).and_then(|q| doc.quote(q))
+    {
+        return Range::new(content.first, quote.close);
+    }
+    content
+}
+
+/// The content after a cue at `idx`, with the channel of `told Reuters`, or `None` when
+/// the clause ends right after the cue.
+fn content_after(doc: &Doc<'_>, idx: usize, cue: lexicon::Cue, s_end: usize) -> Option<(Range, Option<Range>)> {
+    let mut k = idx + 1;
+    let mut channel = None;
+    // Particles of phrasal cues: "pointed out", "called for", "went on".
+    if matches!(doc.lower(k), "out" | "for" | "on" | "up" | "back") && matches!(doc.lower(idx), "pointed" | "points" | "point" | "called" | "calls" | "call" | "calling" | "spoke" | "speaks" | "fired" | "shot" | "hit" | "followed" | "summed")
+    {
+        k += 1;
+    }
+    k = skip_adverbials(doc, k, s_end);
+    if cue.class == Class::Tell {
+        if let Some(object) = object_after(doc, k, s_end) {
+            if doc.capital(object.first) || matches!(doc.lower(object.first), "reporters" | "journalists") {
+                channel = Some(object);
+            }
+            k = object.last + 1;
+            k = skip_adverbials(doc, k, s_end);
+        }
+    }
+    if doc.lower(k) == "to" && doc.is_word(k + 1) && matches!(doc.lower(k + 1), "reporters" | "journalists" | "supporters") {
+        k += 2;
+        k = skip_adverbials(doc, k, s_end);
+    }
+    if doc.is_punct(k, ':') || doc.is_punct(k, ',') {
+        k += 1;
+        // "said, …" without a quotation is rarely a report.
+        if doc.kind(k) != Some(Kind::Open) && doc.is_punct(k - 1, ',') {
+            return None;
+        }
+    }
+    if doc.lower(k) == "that" && !doc.is_punct(k + 1, '.') {
+        k += 1;
+    }
+    if doc.kind(k) == Some(Kind::Open)
+        && let Some(quote) = doc.quote_of(k).and_then(|q| doc.quote(q))
+    {
+        // A quotation that stops short of the clause end is part of the paraphrase.
+        let after = quote.close + 1;
+        if after >= s_end || doc.ends_clause(after, s_end) || doc.is_punct(after, ',') || after > s_end {
+            return Some((Range::new(quote.open, quote.close), channel));
+        }
+    }
+    if doc.ends_clause(k, s_end) || doc.is_punct(k, ',') || doc.is_punct(k, '—') {
+        return None;
+    }
+    let content = clause_after(doc, k, s_end)?;
+    Some((content, channel))
+}
+
+/// Skips time and circumstance phrases after a cue: "on Friday", "Monday night",
+/// "in a statement", "in an interview with CNN", "last week".
+fn skip_adverbials(doc: &Doc<'_>, mut k: usize, s_end: usize) -> usize {
+    for _ in 0..4 {
+        let lower = doc.lower(k);
+        if is_weekday(lower) || matches!(lower, "today" | "yesterday" | "tonight" | "again" | "also" | "repeatedly" | "publicly" | "privately" | "recently" | "earlier" | "later" | "previously" | "once" | "flatly" | "bluntly" | "simply" | "openly" | "explicitly" | "directly" | "firmly" | "strongly" | "angrily" | "then") {
+            k += 1;
+            continue;
+        }
+        if matches!(lower, "on" | "last" | "this" | "late" | "early" | "earlier") && lexicon::is_time_word(doc.lower(k + 1)) {
+            k += 2;
+            while lexicon::is_time_word(doc.lower(k)) && !matches!(doc.lower(k), "on" | "at" | "the" | "this") {
+                k += 1;
+            }
+            continue;
+        }
+        if matches!(lower, "in" | "during" | "at" | "on" | "via" | "through")
+            && matches!(doc.lower(k + 1), "a" | "an" | "the" | "his" | "her" | "their" | "its" | "one")
+        {
+            // Only when the phrase ends before "that", a comma, a colon or a quotation.
+            let mut m = k + 2;
+            let limit = (k + 9).min(s_end);
+            while m < limit && doc.is_word(m) && doc.lower(m) != "that" {
+                m += 1;
+            }
+            if m < s_end && (doc.lower(m) == "that" || doc.is_punct(m, ',') || doc.is_punct(m, ':') || doc.kind(m) == Some(Kind::Open)) {
+                k = m;
+                continue;
+            }
+        }
+        break;
+    }
+    k
+}
+
+/// The hearer after "told": a pronoun, a name or a short noun phrase.
+fn object_after(doc: &Doc<'_>, k: usize, s_end: usize) -> Option<Range> {
+    if k >= s_end || !doc.is_word(k) {
+        return None;
+    }
+    let lower = doc.lower(k);
+    if matches!(lower, "him" | "her" | "them" | "me" | "us" | "you" | "reporters" | "journalists" | "supporters" | "voters" | "lawmakers" | "investigators" | "police" | "authorities" | "congress" | "viewers" | "listeners" | "audiences" | "the" | "a" | "an" | "his" | "their" | "its") || doc.capital(k) {
+        let mut last = k;
+        if lexicon::is_determiner(lower) || doc.capital(k) {
+            // Extend over the rest of the phrase: capitalised words, or up to three words
+            // after a determiner, never past "that" or a cue.
+            let limit = (k + 5).min(s_end);
+            let mut m = k + 1;
+            while m < limit && doc.is_word(m) && doc.lower(m) != "that" && lexicon::cue(doc.lower(m)).is_none() {
+                if doc.capital(k) && !doc.capital(m) {
+                    break;
+                }
+                last = m;
+                m += 1;
+            }
+        }
+        return Some(Range::new(k, last));
+    }
+    None
+}
+
+/// The clause from `k`: to the sentence end, or to a `;`, a dash, or a comma that starts a
+/// new clause (", but", ", though", ", according to", ", adding"); quoted regions are
+/// taken whole.
+fn clause_after(doc: &Doc<'_>, k: usize, s_end: usize) -> Option<Range> {
+    let mut last = k;
+    let mut m = k;
+    let mut end = s_end;
+    while m < end {
+        if let Some(quote) = doc.quote_of(m).and_then(|q| doc.quote(q))
+            && quote.open == m
+        {
+            last = quote.close;
+            m = quote.close + 1;
+            // A quotation that crosses the sentence end carries the clause with it.
+            if m > end {
+                end = m;
+            }
+            continue;
+        }
+        if doc.is_punct(m, ';') {
+            break;
+        }
+        if doc.is_punct(m, ',') || doc.is_punct(m, '—') || doc.is_punct(m, '–') {
+            let next = doc.lower(m + 1);
+            let next_cue = lexicon::cue(next);
+            if matches!(next, "but" | "though" | "although" | "while" | "whereas" | "according")
+                || next_cue.is_some_and(|c| c.form == Form::Ing)
+                || (lexicon::is_pronoun(next) && lexicon::cue(doc.lower(m + 2)).is_some_and(|c| c.class != Class::Belief))
+            {
+                break;
+            }
+        }
+        if !matches!(doc.kind(m), Some(Kind::Punct(_))) || doc.is_word(m) {
+            last = m;
+        }
+        m += 1;
+    }
+    // Trailing punctuation other than a closing mark is not content.
+    while last > k && matches!(doc.kind(last), Some(Kind::Punct(_))) {
+        last -= 1;
+    }
+    let range = Range::new(k, last);
+    has_words(doc, range).then_some(range)
+}
+
+/// The noun phrase ending at `last` (inclusive), walking back to the clause boundary.
+fn noun_phrase_before(doc: &Doc<'_>, last: usize, s_first: usize) -> Option<Range> {
+    if !doc.is_word(last) || last < s_first {
+        return None;
+    }
+    let mut first = last;
+    let mut k = last;
+    let mut steps = 0;
+    while k > s_first && steps < 14 {
+        let p = k - 1;
+        let lower = doc.lower(p);
+        let abbreviation_dot = doc.is_punct(p, '.') && p > s_first && doc.is_word(p - 1) && is_abbreviation(doc.lower(p - 1));
+        if abbreviation_dot {
+            k = p;
+            steps += 1;
+            continue;
+        }
+        if !doc.is_word(p) && !doc.is_punct(p, '-') && !doc.is_punct(p, '&') {
+            break;
+        }
+        if doc.is_word(p) && (lexicon::is_clause_word(lower) && !matches!(lower, "and")) {
+            break;
+        }
+        if lower == "and" && !(doc.capital(p.wrapping_sub(1)) && doc.capital(k)) && !lexicon::is_determiner(doc.lower(k)) {
+            break;
+        }
+        if doc.is_word(p) && (lexicon::cue(lower).is_some() && !lexicon::cue(lower).is_some_and(|c| c.noun)) {
+            break;
+        }
+        if doc.is_word(p) && lexicon::is_aux_or_adverb(lower) && !matches!(lower, "first" | "long" | "only") {
+            break;
+        }
+        k = p;
+        if doc.is_word(p) {
+            first = p;
+        }
+        steps += 1;
+    }
+    // A sentence-opening prepositional phrase is not part of the subject:
+    // "In 2012 Trump said" → "Trump".
+    if lexicon::is_preposition(doc.lower(first)) && first < last {
+        let mut m = first + 1;
+        while m < last && !doc.capital(m) && !lexicon::is_determiner(doc.lower(m)) && !lexicon::is_pronoun(doc.lower(m)) {
+            m += 1;
+        }
+        if m < last && doc.is_word(m) && lexicon::is_determiner(doc.lower(m)) {
+            // "At the rally the senator said": keep the last determiner phrase.
+            let mut n = last;
+            while n > m && !lexicon::is_determiner(doc.lower(n)) {
+                n -= 1;
+            }
+            m = n;
+        } else if m < last && doc.capital(m) {
+            // Capitalised object of the preposition, then the subject: keep the last
+            // capitalised run.
+            let mut n = last;
+            while n > m && doc.capital(n - 1) {
+                n -= 1;
+            }
+            m = n;
+        }
+        first = m.min(last);
+    }
+    Some(Range::new(first, last))
+}
+
+fn is_abbreviation(lower: &str) -> bool {
+    matches!(lower, "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov" | "st" | "jr" | "sr" | "gen" | "lt" | "col" | "u.s" | "u.n" | "u.k" | "d.c" | "inc" | "co" | "corp" | "ltd" | "prof" | "rev" | "capt" | "sgt" | "n.y" | "calif" | "fla" | "ga" | "pa" | "va" | "mass" | "mich" | "ill" | "ohio")
+}
+
+/// The noun phrase starting at `first`: words up to punctuation or a clause word.
+fn noun_phrase_after(doc: &Doc<'_>, first: usize, s_end: usize) -> Option<Range> {
+    if !doc.is_word(first) {
+        return None;
+    }
+    let mut last = first;
+    let mut k = first + 1;
+    let limit = (first + 16).min(s_end);
+    while k < limit {
+        if doc.is_punct(k, '.') && is_abbreviation(doc.lower(k - 1)) {
+            k += 1;
+            continue;
+        }
+        if !doc.is_word(k) && !doc.is_punct(k, '-') && !doc.is_punct(k, '&') {
+            break;
+        }
+        let lower = doc.lower(k);
+        if doc.is_word(k) && (matches!(lower, "that" | "who" | "which" | "when" | "while" | "because" | "as" | "but" | "if" | "since" | "although" | "though" | "whether" | "where") || lexicon::cue(lower).is_some_and(|c| !c.noun && c.form != Form::Past)) {
+            break;
+        }
+        if doc.is_word(k) {
+            last = k;
+        }
+        k += 1;
+    }
+    Some(Range::new(first, last))
+}
+
+/// The source after an inverted cue (`"…," said Caddell.`): a short noun phrase that runs to
+/// the end of the clause.
+fn inverted_source(doc: &Doc<'_>, k: usize, s_end: usize) -> Option<Range> {
+    let k = skip_adverbials(doc, k, s_end);
+    if !doc.is_word(k) || doc.lower(k) == "that" {
+        return None;
+    }
+    let phrase = noun_phrase_after(doc, k, s_end)?;
+    let after = phrase.last + 1;
+    let closes = doc.ends_clause(after, s_end)
+        || doc.is_punct(after, ',')
+        || doc.is_punct(after, ':')
+        || doc.is_punct(after, '—')
+        || doc.kind(after) == Some(Kind::Open);
+    // "said he" is rare; "said he would" is a subject-first report, not an inversion.
+    let pronoun = lexicon::is_pronoun(doc.lower(k)) && phrase.len() == 1;
+    (closes && (phrase.len() <= 12 || pronoun)).then_some(phrase)
+}
+
+/// The subject of the sentence's main clause: after any opening phrase ended by a comma,
+/// a pronoun or a noun phrase up to the first verb-like word.
+fn sentence_subject(doc: &Doc<'_>, s_first: usize, before: usize) -> Option<Range> {
+    let mut k = s_first;
+    // Skip a leading quotation and a leading phrase ended by a comma.
+    if let Some(quote) = doc.quote_of(k).and_then(|q| doc.quote(q)) {
+        k = quote.close + 1;
+        while doc.is_punct(k, ',') {
+            k += 1;
+        }
+    }
+    let opener = doc.lower(k);
+    if (lexicon::is_preposition(opener) || matches!(opener, "but" | "and" | "however" | "still" | "yet" | "meanwhile" | "later" | "earlier" | "separately"))
+        && let Some(comma) = (k..before.min(k + 12)).find(|m| doc.is_punct(*m, ','))
+    {
+        k = comma + 1;
+    }
+    while matches!(doc.lower(k), "but" | "and" | "so" | "yet") {
+        k += 1;
+    }
+    if k >= before || !doc.is_word(k) {
+        return None;
+    }
+    if lexicon::is_pronoun(doc.lower(k)) {
+        return Some(Range::new(k, k));
+    }
+    let mut last = k;
+    let mut m = k + 1;
+    while m < before && m < k + 10 {
+        if !doc.is_word(m) {
+            if doc.is_punct(m, '.') && is_abbreviation(doc.lower(m - 1)) {
+                m += 1;
+                continue;
+            }
+            break;
+        }
+        let lower = doc.lower(m);
+        if lexicon::is_aux_or_adverb(lower) || lexicon::cue(lower).is_some_and(|c| !c.noun) || lexicon::is_clause_word(lower) {
+            break;
+        }
+        // A lower-case word after a capitalised run is usually the verb.
+        if doc.capital(m - 1) && !doc.capital(m) && !matches!(lower, "of" | "for" | "and") {
+            break;
+        }
+        last = m;
+        m += 1;
+    }
+    Some(Range::new(k, last))
+}
+
+fn is_weekday(lower: &str) -> bool {
+    matches!(lower, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+}
+
+fn is_pronoun_range(doc: &Doc<'_>, range: Range) -> bool {
+    range.first == range.last && lexicon::is_pronoun(doc.lower(range.first))
+}
+
+/// True when a named source reads as a person: a capitalised run that is not an
+/// organisation and does not start with an article.
+fn is_person(doc: &Doc<'_>, range: Range) -> bool {
+    let words: Vec<usize> = (range.first..=range.last).filter(|i| doc.is_word(*i)).collect();
+    let Some(&last) = words.last() else {
+        return false;
+    };
+    doc.capital(last)
+        && !words.iter().any(|i| lexicon::is_organization_word(doc.lower(*i)))
+        && !matches!(doc.lower(range.first), "the" | "a" | "an")
+}
+
+/// Full person names in an article, by their last word ("putin" → "Vladimir Putin"): the
+/// longest capitalised run of at least two words ending in that word, titles stripped.
+struct NameIndex {
+    by_last: HashMap<String, String>,
+    /// Person-like runs of two or more capitalised words, by start byte, in text order.
+    runs: Vec<(usize, String)>,
+}
+
+impl NameIndex {
+    fn new(doc: &Doc<'_>) -> Self {
+        let mut by_last: HashMap<String, String> = HashMap::new();
+        let mut runs = Vec::new();
+        let list = &doc.tokens.list;
+        let mut idx = 0;
+        while idx < list.len() {
+            if !doc.capital(idx) {
+                idx += 1;
+                continue;
+            }
+            let mut end = idx;
+            while doc.capital(end + 1) || (doc.is_punct(end + 1, '.') && is_abbreviation(doc.lower(end)) && doc.capital(end + 2)) {
+                end += if doc.capital(end + 1) { 1 } else { 2 };
+            }
+            // Strip leading titles and possessives: "Russia’s President Vladimir Putin".
+            let mut first = idx;
+            for m in idx..end {
+                if lexicon::is_title(doc.lower(m)) || doc.possessive(m) || doc.is_punct(m, '.') || is_abbreviation(doc.lower(m)) {
+                    first = m + 1;
+                }
+            }
+            while first < end && doc.is_punct(first, '.') {
+                first += 1;
+            }
+            let words = (first..=end).filter(|i| doc.is_word(*i)).count();
+            let any_org = (first..=end).any(|i| lexicon::is_organization_word(doc.lower(i)));
+            if words >= 2 && !any_org && !doc.possessive(end) {
+                let name = doc.text_of(Range::new(first, end)).to_owned();
+                let key = doc.lower(end).to_owned();
+                let entry = by_last.entry(key).or_insert_with(|| name.clone());
+                if name.len() > entry.len() {
+                    entry.clone_from(&name);
+                }
+                let start = doc.token(first).map_or(0, |t| t.span.start);
+                runs.push((start, name));
+            }
+            idx = end + 1;
+        }
+        Self { by_last, runs }
+    }
+
+    /// The full form of a one-word name, or the name itself.
+    fn full(&self, name: &str) -> String {
+        let bare = name.trim_end_matches("’s").trim_end_matches("'s");
+        let last = bare.rsplit(' ').next().unwrap_or(bare).to_lowercase();
+        match self.by_last.get(&last) {
+            Some(full) if full.len() > bare.len() && !name.contains(' ') => full.clone(),
+            _ => bare.to_owned(),
+        }
+    }
+
+    /// The most recent person-like run starting before `pos`.
+    fn last_run_before(&self, pos: usize) -> Option<(usize, &str)> {
+        let at = self.runs.partition_point(|(start, _)| *start < pos);
+        at.checked_sub(1)
+            .and_then(|i| self.runs.get(i))
+            .map(|(start, name)| (*start, name.as_str()))
+    }
+}
+
+/// The name a source stands for: a pronoun resolved to the most recent compatible source
+/// or person before it, a person's name without titles, or the span's own text.
+fn source_name(doc: &Doc<'_>, range: Range, names: &NameIndex, previous: &[(usize, String, bool)]) -> String {
+    let own = doc.text_of(range).to_owned();
+    if is_pronoun_range(doc, range) {
+        let pos = doc.span(range).start;
+        let lower = doc.lower(range.first);
+        let person = matches!(lower, "he" | "she");
+        if !matches!(lower, "he" | "she" | "they" | "it") {
+            return own;
+        }
+        let source = previous.iter().rev().find(|(_, _, is_person)| *is_person == person);
+        let run = if person { names.last_run_before(pos) } else { None };
+        return match (source, run) {
+            (Some((s_pos, name, _)), Some((r_pos, run))) => {
+                if r_pos > *s_pos {
+                    run.to_owned()
+                } else {
+                    name.clone()
+                }
+            }
+            (Some((_, name, _)), None) => name.clone(),
+            (None, Some((_, run))) => run.to_owned(),
+            (None, None) => own,
+        };
+    }
+    if is_person(doc, range) {
+        // Drop the lower-case description and titles before the name.
+        let mut first = range.last;
+        while first > range.first && (doc.capital(first - 1) || doc.is_punct(first - 1, '.')) {
+            first -= 1;
+        }
+        while first < range.last && (lexicon::is_title(doc.lower(first)) || doc.possessive(first) || !doc.is_word(first) || is_abbreviation(doc.lower(first))) {
+            first += 1;
+        }
+        return names.full(doc.text_of(Range::new(first, range.last)));
+    }
+    own
+}
+
+#[cfg(test)]
+mod tests {
+    use rstest::rstest;
+
+    use super::*;
+    use crate::analysis::segment::split_sentences;
+
+    fn article(text: &str) -> Article {
+        Article {
+            path: "t.txt".into(),
+            source: "t".into(),
+            text: text.into(),
+            sentences: split_sentences(text, &[]),
+            ..Article::default()
+        }
+    }
+
+    /// (source, cue, content, direct) texts of every attribution in the text.
+    fn extract(text: &str) -> Vec<(String, String, String, bool)> {
+        let article = article(text);
+        find_attributions(std::slice::from_ref(&article))
+            .into_iter()
+            .map(|a| {
+                let get = |s: Span| s.text(text).unwrap_or("?").to_owned();
+                (
+                    a.source.map(|s| get(Span::new(s.start, s.end))).unwrap_or_default(),
+                    a.cue.map(get).unwrap_or_default(),
+                    get(a.content),
+                    a.direct,
+                )
+            })
+            .collect()
+    }
+
+    #[rstest]
+    #[case::quote_then_source(
+        "“We were there under legitimate pretenses,” Figueroa said.",
+        "Figueroa", "said", "“We were there under legitimate pretenses,”", true
+    )]
+    #[case::source_said_that(
+        "The Kremlin said that the call took place at Putin’s request.",
+        "The Kremlin", "said", "the call took place at Putin’s request", false
+    )]
+    #[case::source_said_bare(
+        "Figueroa said Stein complied with police orders and left the area.",
+        "Figueroa", "said", "Stein complied with police orders and left the area", false
+    )]
+    #[case::paraphrase_then_source(
+        "Russia was responsible for the crash, officials said.",
+        "officials", "said", "Russia was responsible for the crash", false
+    )]
+    #[case::inverted(
+        "“Yesterday, there were two polls,” said Caddell.",
+        "Caddell", "said", "“Yesterday, there were two polls,”", true
+    )]
+    #[case::according_to_after(
+        "The plane was diverted because of fog, according to the airline.",
+        "the airline", "according to", "The plane was diverted because of fog", false
+    )]
+    #[case::according_to_before(
+        "According to the airline, the plane was diverted because of fog.",
+        "the airline", "According to", "the plane was diverted because of fog", false
+    )]
+    #[case::told_channel(
+        "Figueroa told USA Today the campaign would protest.",
+        "Figueroa", "told", "the campaign would protest", false
+    )]
+    #[case::colon_quote(
+        "In a statement, the Kremlin said: “Putin apologised for the incident.”",
+        "the Kremlin", "said", "“Putin apologised for the incident.”", true
+    )]
+    #[case::multi_sentence_quote(
+        "“This country needs a leader. We need a leader with integrity,” he said.",
+        "he", "said", "“This country needs a leader. We need a leader with integrity,”", true
+    )]
+    #[case::interrupted_quote(
+        "“This normally is a big open park,” he said. “So obviously they pulled the brakes.”",
+        "he", "said", "“This normally is a big open park,” he said. “So obviously they pulled the brakes.”", true
+    )]
+    #[case::interrupted_in_sentence(
+        "“Hopefully,” the president said, “this museum can help us talk.”",
+        "the president", "said", "“Hopefully,” the president said, “this museum can help us talk.”", true
+    )]
+    #[case::belief(
+        "Aviation experts believe electronic jamming interfered with the plane.",
+        "Aviation experts", "believe", "electronic jamming interfered with the plane", false
+    )]
+    #[case::intention(
+        "Stein plans to join her supporters at the protest.",
+        "Stein", "plans", "to join her supporters at the protest", false
+    )]
+    #[case::claimed_that(
+        "Putin claimed that Grozny was attacked by drones.",
+        "Putin", "claimed", "Grozny was attacked by drones", false
+    )]
+    #[case::appositive(
+        "Stein, who was not invited, said she would stream her response.",
+        "Stein", "said", "she would stream her response", false
+    )]
+    #[case::participle(
+        "Zelensky criticised the statement, saying Russia must provide explanations.",
+        "Zelensky", "saying", "Russia must provide explanations", false
+    )]
+    #[case::polls_show(
+        "Polls show Clinton leading in Florida.",
+        "Polls", "show", "Clinton leading in Florida", false
+    )]
+    #[case::time_after_cue(
+        "Four sources said on Thursday that air defences had shot it down.",
+        "Four sources", "said", "air defences had shot it down", false
+    )]
+    fn extracts_one(
+        #[case] text: &str,
+        #[case] source: &str,
+        #[case] cue: &str,
+        #[case] content: &str,
+        #[case] direct: bool,
+    ) {
+        let found = extract(text);
+        assert_eq!(
+            found,
+            vec![(source.to_owned(), cue.to_owned(), content.to_owned(), direct)],
+            "{text}"
+        );
+    }
+
+    #[rstest]
+    #[case::own_voice("The plane crashed near Aktau on Wednesday.")]
+    #[case::noun_plans("His plans were announced in July.")]
+    #[case::possessive_claims("Trump’s claims drew criticism.")]
+    #[case::infinitive("The Kremlin declined to say more.")]
+    #[case::passive("The plane is believed to have been hit.")]
+    fn finds_none(#[case] text: &str) {
+        assert_eq!(extract(text), vec![], "{text}");
+    }
+
+    #[test]
+    fn clause_boundary_splits_two_reports() {
+        let found = extract(
+            "Figueroa said the campaign planned a protest, though she acknowledged it was unlikely to work.",
+        );
+        let contents: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
+        assert_eq!(contents, ["the campaign planned a protest", "it was unlikely to work"]);
+    }
+
+    #[test]
+    fn pronoun_resolves_to_full_name() {
+        let text = "Russian President Vladimir Putin spoke on Saturday. Putin also acknowledged the \
+                    crash. The cities were “under attack”, he said.";
+        let article = article(text);
+        let found = find_attributions(std::slice::from_ref(&article));
+        let he = found
+            .iter()
+            .find_map(|a| a.source.as_ref().filter(|s| Span::new(s.start, s.end).text(text) == Some("he")));
+        assert_eq!(he.map(|s| s.name.as_str()), Some("Vladimir Putin"));
+    }
+
+    #[test]
+    fn spans_are_on_char_boundaries() {
+        let text = "« Ça suffit », a-t-il dit. “Déjà vu,” said Zoë Ñúñez.";
+        let article = article(text);
+        for a in find_attributions(std::slice::from_ref(&article)) {
+            assert!(a.content.text(text).is_some());
+            assert!(a.cue.is_none_or(|c| c.text(text).is_some()));
+        }
+    }
+}
