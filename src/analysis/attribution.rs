@@ -193,6 +193,9 @@ fn find_in_article(article_id: ArticleId, article: &Article) -> Vec<Attribution>
         if doc.quote_of(idx).is_none() && doc.is_word(idx) {
             let found = if doc.lower(idx) == "according" && doc.lower(idx + 1) == "to" {
                 according_to(&doc, idx)
+            } else if doc.capital(idx) {
+                // "States", "Says" in a headline: a capitalised cue word is a name or a title.
+                None
             } else {
                 lexicon::cue(doc.lower(idx)).and_then(|cue| verb_cue(&doc, idx, cue))
             };
@@ -414,14 +417,8 @@ fn verb_cue(doc: &Doc<'_>, idx: usize, cue: lexicon::Cue) -> Option<Candidate> {
             }
             // "Stein, who …, said …": the subject stands before the parenthetical.
             if doc.is_punct(p, ',') {
-                let mut k = p;
-                while k > s_first {
-                    k -= 1;
-                    if doc.is_punct(k, ',') {
-                        let source = k.checked_sub(1).and_then(|e| noun_phrase_before(doc, e, s_first))?;
-                        return subject_then_cue(doc, source, idx, cue, s_first, s_end);
-                    }
-                }
+                let source = subject_before_apposition(doc, p, s_first)?;
+                return subject_then_cue(doc, source, idx, cue, s_first, s_end);
             }
             None
         }
@@ -442,6 +439,39 @@ enum Subject {
     AfterPunct(usize),
     /// Nothing: the verb opens the sentence.
     Initial,
+}
+
+/// The subject before one or more comma-enclosed phrases ending at the comma `comma`:
+/// "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said".
+fn subject_before_apposition(doc: &Doc<'_>, comma: usize, s_first: usize) -> Option<Range> {
+    let mut seg_end = comma;
+    let mut head: Option<Range> = None;
+    for _ in 0..4 {
+        // The boundary before this segment: a comma, a closing mark or the sentence start.
+        let mut b = seg_end;
+        let mut found = None;
+        while b > s_first {
+            b -= 1;
+            if doc.is_punct(b, ',') || doc.kind(b) == Some(Kind::Close) || doc.is_punct(b, '—') {
+                found = Some(b);
+                break;
+            }
+            if doc.is_word(b) && lexicon::cue(doc.lower(b)).is_some_and(|c| !c.noun) {
+                return head;
+            }
+        }
+        let first = found.map_or(s_first, |b| b + 1);
+        if first >= seg_end || seg_end - first > 24 {
+            return head;
+        }
+        let segment = noun_phrase_before(doc, seg_end - 1, first)?;
+        head = Some(segment);
+        match found {
+            Some(b) if doc.is_punct(b, ',') && doc.kind(b.wrapping_sub(1)) != Some(Kind::Close) => seg_end = b,
+            _ => return head,
+        }
+    }
+    head
 }
 
 /// `X said (that) …` or, when nothing follows, `"…," X said`.
@@ -525,15 +555,19 @@ fn extend_interrupted(doc: &Doc<'_>, content: Range, after: usize, s_end: usize)
     if !is_quoted(doc, content) {
         return content;
     }
+    // A quotation later in the same sentence ("…," he said, "…") or opening the next
+    // sentence of the same paragraph ("…," he said. "…").
     let mut k = after;
-    if doc.is_punct(k, ',') || doc.is_punct(k, ':') {
-        k += 1;
-    } else if doc.is_punct(k, '.') && k + 1 == s_end {
-        k += 1;
-        if doc.token(k).is_some_and(|t| t.line_break_before) {
+    while k < s_end {
+        if doc.kind(k) == Some(Kind::Open) {
+            break;
+        }
+        if doc.quote_of(k).is_some() || lexicon::cue(doc.lower(k)).is_some_and(|c| c.form != Form::Ing) {
             return content;
         }
-    } else {
+        k += 1;
+    }
+    if k >= s_end && doc.token(k).is_some_and(|t| t.line_break_before) {
         return content;
     }
     if doc.kind(k) == Some(Kind::Open)
@@ -624,6 +658,17 @@ fn skip_adverbials(doc: &Doc<'_>, mut k: usize, s_end: usize) -> usize {
                 continue;
             }
         }
+        if lexicon::is_preposition(lower) && !matches!(lower, "like" | "than" | "about" | "of" | "against" | "for") {
+            // "said at a Washington event this month." runs to the sentence end.
+            let mut m = k + 1;
+            let limit = (k + 12).min(s_end);
+            while m < limit && (doc.is_word(m) || doc.is_punct(m, '.') && is_abbreviation(doc.lower(m - 1))) && doc.lower(m) != "that" {
+                m += 1;
+            }
+            if doc.ends_clause(m, s_end) && !doc.is_punct(m, ')') {
+                return m;
+            }
+        }
         break;
     }
     k
@@ -642,7 +687,12 @@ fn object_after(doc: &Doc<'_>, k: usize, s_end: usize) -> Option<Range> {
             // after a determiner, never past "that" or a cue.
             let limit = (k + 5).min(s_end);
             let mut m = k + 1;
-            while m < limit && doc.is_word(m) && doc.lower(m) != "that" && lexicon::cue(doc.lower(m)).is_none() {
+            while m < limit
+                && doc.is_word(m)
+                && !matches!(doc.lower(m), "that" | "to")
+                && !lexicon::is_preposition(doc.lower(m))
+                && lexicon::cue(doc.lower(m)).is_none()
+            {
                 if doc.capital(k) && !doc.capital(m) {
                     break;
                 }
@@ -802,7 +852,7 @@ fn noun_phrase_after(doc: &Doc<'_>, first: usize, s_end: usize) -> Option<Range>
 /// the end of the clause.
 fn inverted_source(doc: &Doc<'_>, k: usize, s_end: usize) -> Option<Range> {
     let k = skip_adverbials(doc, k, s_end);
-    if !doc.is_word(k) || doc.lower(k) == "that" {
+    if !doc.is_word(k) || doc.lower(k) == "that" || lexicon::is_preposition(doc.lower(k)) {
         return None;
     }
     let phrase = noun_phrase_after(doc, k, s_end)?;
