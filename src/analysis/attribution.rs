@@ -177,6 +177,13 @@ impl<'a> Doc<'a> {
         idx >= end || matches!(self.kind(idx), Some(Kind::Punct('.' | '!' | '?' | ';' | ')')) | None)
     }
 
+    /// True for a dash: `—`, `–`, or either hyphen of `--`.
+    fn is_dash(&self, idx: usize) -> bool {
+        self.is_punct(idx, '—')
+            || self.is_punct(idx, '–')
+            || (self.is_punct(idx, '-') && (self.is_punct(idx + 1, '-') || self.is_punct(idx.wrapping_sub(1), '-')))
+    }
+
     /// True when the word is possessive ("Trump’s").
     fn possessive(&self, idx: usize) -> bool {
         let lower = self.lower(idx);
@@ -326,6 +333,13 @@ fn verb_cue(doc: &Doc<'_>, idx: usize, cue: lexicon::Cue) -> Option<Candidate> {
             aux = true;
             be_aux |= matches!(prev, "is" | "was" | "are" | "were" | "be" | "been" | "being");
             j -= 1;
+        } else if doc.is_punct(j - 1, ')')
+            && let Some(open) = (j.saturating_sub(12).max(s_first)..j - 1).rev().find(|m| doc.is_punct(*m, '('))
+            && open > s_first
+            && doc.is_word(open - 1)
+        {
+            // "Rep. Gwen Moore (D-Wis.) said": the parenthesis belongs to the subject.
+            j = open;
         } else if doc.is_word(j - 1) && is_weekday(prev) {
             j -= 1;
             if doc.lower(j.wrapping_sub(1)) == "on" && j > s_first {
@@ -339,6 +353,12 @@ fn verb_cue(doc: &Doc<'_>, idx: usize, cue: lexicon::Cue) -> Option<Candidate> {
     if be_aux && matches!(cue.form, Form::Past) {
         return None;
     }
+    // A progressive ("is demanding") is a finite verb.
+    let cue = if be_aux && cue.form == Form::Ing {
+        lexicon::Cue { form: Form::Third, ..cue }
+    } else {
+        cue
+    };
     let prev = j.checked_sub(1).filter(|p| *p >= s_first);
     let prev_lower = prev.map_or("", |p| doc.lower(p));
     let cue_range = Range::new(idx, idx);
@@ -390,9 +410,7 @@ fn verb_cue(doc: &Doc<'_>, idx: usize, cue: lexicon::Cue) -> Option<Candidate> {
                 Subject::Found(noun_phrase_before(doc, p, s_first)?)
             }
         }
-        Some(p) if doc.is_punct(p, ',') || doc.kind(p) == Some(Kind::Close) || doc.is_punct(p, '—') => {
-            Subject::AfterPunct(p)
-        }
+        Some(p) if doc.is_punct(p, ',') || doc.kind(p) == Some(Kind::Close) || doc.is_dash(p) => Subject::AfterPunct(p),
         None => Subject::Initial,
         Some(_) => return None,
     };
@@ -416,7 +434,8 @@ fn verb_cue(doc: &Doc<'_>, idx: usize, cue: lexicon::Cue) -> Option<Candidate> {
                 return Some(candidate(doc, Some(source), cue_range, content, None));
             }
             // "Stein, who …, said …": the subject stands before the parenthetical.
-            if doc.is_punct(p, ',') {
+            if doc.is_punct(p, ',') || doc.is_dash(p) {
+                let p = if doc.is_punct(p, '-') && doc.is_punct(p.wrapping_sub(1), '-') { p - 1 } else { p };
                 let source = subject_before_apposition(doc, p, s_first)?;
                 return subject_then_cue(doc, source, idx, cue, s_first, s_end);
             }
@@ -452,7 +471,7 @@ fn subject_before_apposition(doc: &Doc<'_>, comma: usize, s_first: usize) -> Opt
         let mut found = None;
         while b > s_first {
             b -= 1;
-            if doc.is_punct(b, ',') || doc.kind(b) == Some(Kind::Close) || doc.is_punct(b, '—') {
+            if doc.is_punct(b, ',') || doc.kind(b) == Some(Kind::Close) || doc.is_dash(b) {
                 found = Some(b);
                 break;
             }
@@ -464,10 +483,14 @@ fn subject_before_apposition(doc: &Doc<'_>, comma: usize, s_first: usize) -> Opt
         if first >= seg_end || seg_end - first > 24 {
             return head;
         }
-        let segment = noun_phrase_before(doc, seg_end - 1, first)?;
+        let Some(segment) = noun_phrase_before(doc, seg_end - 1, first) else {
+            return head;
+        };
         head = Some(segment);
         match found {
-            Some(b) if doc.is_punct(b, ',') && doc.kind(b.wrapping_sub(1)) != Some(Kind::Close) => seg_end = b,
+            Some(b) if (doc.is_punct(b, ',') || doc.is_dash(b)) && doc.kind(b.wrapping_sub(1)) != Some(Kind::Close) => {
+                seg_end = if doc.is_punct(b, '-') && doc.is_punct(b.wrapping_sub(1), '-') { b - 1 } else { b };
+            }
             _ => return head,
         }
     }
@@ -484,15 +507,25 @@ fn subject_then_cue(
     s_end: usize,
 ) -> Option<Candidate> {
     let cue_range = Range::new(idx, idx);
-    if let Some((content, channel)) = content_after(doc, idx, cue, s_end) {
-        return Some(candidate(doc, Some(source), cue_range, content, channel));
+    let before = source.first.checked_sub(1).filter(|b| *b >= s_first);
+    let quote_left = before.is_some_and(|b| {
+        doc.kind(b) == Some(Kind::Close) || (doc.is_punct(b, ',') && doc.kind(b.wrapping_sub(1)) == Some(Kind::Close))
+    });
+    let right = content_after(doc, idx, cue, s_end);
+    if let Some((content, channel)) = right {
+        // After `"…," X said` only a "that" clause or a quotation is content on the right;
+        // anything else ("several months later") is circumstance.
+        let strong = matches!(doc.lower(content.first.wrapping_sub(1)), "that" | ":") || doc.kind(content.first) == Some(Kind::Open);
+        if !quote_left || strong || cue.class == Class::Belief {
+            return Some(candidate(doc, Some(source), cue_range, content, channel));
+        }
     }
     if cue.class == Class::Belief {
         return None;
     }
     // Content before: the token before the source is a comma, dash or closing quote.
-    let before = source.first.checked_sub(1).filter(|b| *b >= s_first.saturating_sub(1))?;
-    let punct = doc.is_punct(before, ',') || doc.is_punct(before, '—') || doc.kind(before) == Some(Kind::Close);
+    let before = before?;
+    let punct = doc.is_punct(before, ',') || doc.is_dash(before) || doc.kind(before) == Some(Kind::Close);
     if !punct {
         return None;
     }
@@ -511,7 +544,7 @@ fn content_left_of(doc: &Doc<'_>, punct: usize, s_first: usize) -> Option<Range>
     for _ in 0..2 {
         if doc.kind(k) == Some(Kind::Close) {
             let quote = doc.quote_of(k).and_then(|q| doc.quote(q))?;
-            return Some(Range::new(quote.open, quote.close));
+            return Some(quote_with_lead(doc, quote, s_first));
         }
         if doc.is_punct(k, ',') || doc.is_punct(k, '—') {
             k = k.checked_sub(1)?;
@@ -522,9 +555,25 @@ fn content_left_of(doc: &Doc<'_>, punct: usize, s_first: usize) -> Option<Range>
     }
     if doc.kind(end) == Some(Kind::Close) {
         let quote = doc.quote_of(end).and_then(|q| doc.quote(q))?;
-        return Some(Range::new(quote.open, quote.close));
+        return Some(quote_with_lead(doc, quote, s_first));
     }
     content_before(doc, s_first, end)
+}
+
+/// A quotation ending a clause, with the words of its clause before it: `Not paying taxes
+/// "makes me smart," Trump said` (the quotation alone when it opens the sentence).
+fn quote_with_lead(doc: &Doc<'_>, quote: tokens::Quote, s_first: usize) -> Range {
+    if quote.open <= s_first || !doc.is_word(s_first) {
+        return Range::new(quote.open, quote.close);
+    }
+    let lead_has_cue = (s_first..quote.open).any(|m| {
+        doc.quote_of(m).is_some() || doc.is_punct(m, ':') || lexicon::cue(doc.lower(m)).is_some_and(|c| !c.noun)
+    });
+    if lead_has_cue {
+        Range::new(quote.open, quote.close)
+    } else {
+        content_before(doc, s_first, quote.close).unwrap_or(Range::new(quote.open, quote.close))
+    }
 }
 
 /// Content from the clause start to `last`: the sentence start, or, when the sentence
@@ -553,16 +602,29 @@ fn has_words(doc: &Doc<'_>, range: Range) -> bool {
 /// is a quotation, continues the same quote (one attribution, as `PolNeAR` annotates).
 fn extend_interrupted(doc: &Doc<'_>, content: Range, after: usize, s_end: usize) -> Range {
     if !is_quoted(doc, content) {
+        // "Too often, Mr. Clarke said, the debate …": the clause goes on after the cue.
+        if doc.is_punct(after, ',') && doc.is_word(after + 1) && after + 1 < s_end {
+            let next = doc.lower(after + 1);
+            let starts_clause = lexicon::cue(next).is_some()
+                || matches!(next, "but" | "and" | "though" | "although" | "while" | "as" | "because" | "who" | "which" | "according" | "in" | "at" | "on" | "during" | "after" | "before" | "when" | "referring" | "noting" | "adding");
+            if !starts_clause
+                && let Some(rest) = clause_after(doc, after + 1, s_end)
+            {
+                return Range::new(content.first, rest.last);
+            }
+        }
         return content;
     }
     // A quotation later in the same sentence ("…," he said, "…") or opening the next
     // sentence of the same paragraph ("…," he said. "…").
+    if (doc.is_punct(after, ',') || doc.is_punct(after, ':')) && doc.kind(after + 1) == Some(Kind::Open) {
+        if let Some(quote) = doc.quote_of(after + 1).and_then(|q| doc.quote(q)) {
+            return Range::new(content.first, quote.close);
+        }
+    }
     let mut k = after;
     while k < s_end {
-        if doc.kind(k) == Some(Kind::Open) {
-            break;
-        }
-        if doc.quote_of(k).is_some() || lexicon::cue(doc.lower(k)).is_some_and(|c| c.form != Form::Ing) {
+        if doc.quote_of(k).is_some() || lexicon::cue(doc.lower(k)).is_some() {
             return content;
         }
         k += 1;
@@ -621,7 +683,10 @@ fn content_after(doc: &Doc<'_>, idx: usize, cue: lexicon::Cue, s_end: usize) -> 
             return Some((Range::new(quote.open, quote.close), channel));
         }
     }
-    if doc.ends_clause(k, s_end) || doc.is_punct(k, ',') || doc.is_punct(k, '—') {
+    if doc.ends_clause(k, s_end) || doc.is_punct(k, ',') || doc.is_dash(k) {
+        return None;
+    }
+    if matches!(doc.lower(k), "as" | "when" | "while" | "after" | "before" | "because" | "since" | "until" | "during" | "shortly" | "just") {
         return None;
     }
     let content = clause_after(doc, k, s_end)?;
@@ -727,6 +792,16 @@ fn clause_after(doc: &Doc<'_>, k: usize, s_end: usize) -> Option<Range> {
         if doc.is_punct(m, ';') {
             break;
         }
+        // "… and said …": a second report sharing the subject starts its own attribution.
+        if matches!(doc.lower(m), "and" | "but") && m > k {
+            let mut n = m + 1;
+            while lexicon::is_aux_or_adverb(doc.lower(n)) && n < m + 3 {
+                n += 1;
+            }
+            if lexicon::cue(doc.lower(n)).is_some_and(|c| matches!(c.form, Form::Past | Form::Third) && !c.noun && c.class != Class::Belief) {
+                break;
+            }
+        }
         if doc.is_punct(m, ',') || doc.is_punct(m, '—') || doc.is_punct(m, '–') {
             let next = doc.lower(m + 1);
             let next_cue = lexicon::cue(next);
@@ -752,6 +827,12 @@ fn clause_after(doc: &Doc<'_>, k: usize, s_end: usize) -> Option<Range> {
 
 /// The noun phrase ending at `last` (inclusive), walking back to the clause boundary.
 fn noun_phrase_before(doc: &Doc<'_>, last: usize, s_first: usize) -> Option<Range> {
+    let mut last = last;
+    if doc.is_punct(last, ')')
+        && let Some(open) = (last.saturating_sub(12).max(s_first)..last).rev().find(|m| doc.is_punct(*m, '('))
+    {
+        last = open.checked_sub(1)?;
+    }
     if !doc.is_word(last) || last < s_first {
         return None;
     }
