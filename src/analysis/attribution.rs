@@ -210,6 +210,9 @@ fn find_in_article(article_id: ArticleId, article: &Article) -> Vec<Attribution>
                 candidates.push(candidate);
             }
         }
+        if let Some(candidate) = dash_signature(&doc, idx).or_else(|| speaker_label(&doc, idx)) {
+            candidates.push(candidate);
+        }
         idx += 1;
     }
     let kept = make_univocal(candidates);
@@ -269,6 +272,62 @@ fn make_univocal(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     }
     kept.sort_by_key(|c| (c.content.first, c.cue.first));
     kept
+}
+
+/// A quotation signed with a dash: `“…” ― Karen Bobadilla`.
+fn dash_signature(doc: &Doc<'_>, idx: usize) -> Option<Candidate> {
+    if doc.kind(idx) != Some(Kind::Close) || !matches!(doc.kind(idx + 1), Some(Kind::Punct('―' | '—' | '–'))) {
+        return None;
+    }
+    let first = idx + 2;
+    if !doc.capital(first) || doc.token(first).is_some_and(|t| t.line_break_before) {
+        return None;
+    }
+    let mut last = first;
+    let mut k = first + 1;
+    while k < first + 8 && doc.token(k).is_some_and(|t| !t.line_break_before) && (doc.is_word(k) || doc.is_punct(k, '.') && doc.is_word(k + 1)) {
+        if doc.is_word(k) {
+            last = k;
+        }
+        k += 1;
+    }
+    let quote = doc.quote_of(idx).and_then(|q| doc.quote(q))?;
+    Some(candidate(doc, Some(Range::new(first, last)), Range::new(idx + 1, idx + 1), Range::new(quote.open, quote.close), None))
+}
+
+/// A speaker label opening a line: `PENCE: Well, look, …`, `Rush Limbaugh: Hillary …`.
+fn speaker_label(doc: &Doc<'_>, idx: usize) -> Option<Candidate> {
+    let starts_line = idx == 0 || doc.token(idx).is_some_and(|t| t.line_break_before);
+    if !starts_line {
+        return None;
+    }
+    let first = if doc.kind(idx) == Some(Kind::Open) { idx + 1 } else { idx };
+    let mut k = first;
+    while k < first + 4 && doc.capital(k) {
+        k += 1;
+    }
+    if k == first || !doc.is_punct(k, ':') || doc.token(k + 1).is_none_or(|t| t.line_break_before) {
+        return None;
+    }
+    if (first..k).any(|m| matches!(doc.lower(m), "update" | "updated" | "note" | "editor’s" | "editor's" | "watch" | "read" | "related" | "photo" | "source" | "sources" | "image" | "video" | "credit" | "latest" | "breaking" | "q" | "a")) {
+        return None;
+    }
+    let mut last = k + 1;
+    let mut m = k + 1;
+    while doc.token(m).is_some_and(|t| !t.line_break_before) {
+        last = m;
+        m += 1;
+    }
+    let content = if doc.kind(k + 1) == Some(Kind::Open) {
+        doc.quote_of(k + 1).and_then(|q| doc.quote(q)).map_or(Range::new(k + 1, last), |q| Range::new(q.open, q.close))
+    } else {
+        Range::new(k + 1, last)
+    };
+    // Two words at least: "Poll: Clinton and Trump in dead heat".
+    if (content.first..=content.last).filter(|i| doc.is_word(*i)).count() < 2 {
+        return None;
+    }
+    Some(candidate(doc, Some(Range::new(first, k - 1)), Range::new(k, k), content, None))
 }
 
 /// `according to X, …` and `…, according to X`.
