@@ -260,11 +260,12 @@ fn make_univocal(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
             let pos = claimed.partition_point(|c| c.last < range.first);
             claimed.get(pos).is_some_and(|c| c.overlaps(range))
         };
-        let own_parts = [Some(candidate.content), Some(candidate.cue), candidate.source];
-        if own_parts.iter().flatten().any(|r| clash(*r)) {
+        // Sources may be shared ("X said A and added B"); contents and cues may not.
+        let own_parts = [candidate.content, candidate.cue];
+        if own_parts.iter().any(|r| clash(*r)) {
             continue;
         }
-        for part in own_parts.iter().flatten() {
+        for part in &own_parts {
             let pos = claimed.partition_point(|c| c.first < part.first);
             claimed.insert(pos, *part);
         }
@@ -424,7 +425,8 @@ fn verb_cue(doc: &Doc<'_>, idx: usize, cue: lexicon::Cue) -> Option<Candidate> {
 
     // A participle after a comma: "…, saying …", "…, adding that …".
     if cue.form == Form::Ing {
-        if prev.is_some_and(|p| doc.is_punct(p, ',')) && !aux {
+        let gerund = matches!(prev_lower, "for" | "from" | "by" | "after" | "before" | "without" | "while" | "when" | "of" | "about");
+        if (prev.is_some_and(|p| doc.is_punct(p, ',')) || gerund) && !aux {
             let source = sentence_subject(doc, s_first, idx);
             let (content, channel) = content_after(doc, idx, cue, s_end)?;
             return Some(candidate(doc, source, cue_range, content, channel));
@@ -450,7 +452,13 @@ fn verb_cue(doc: &Doc<'_>, idx: usize, cue: lexicon::Cue) -> Option<Candidate> {
             if cue.noun && matches!(cue.form, Form::Base | Form::Third) && !aux {
                 let plural = prev_lower.ends_with('s') && !doc.possessive(p);
                 let name = doc.capital(p) && !doc.possessive(p) && p > s_first;
-                if !(lexicon::is_pronoun(prev_lower) || plural || name) {
+                let next = doc.lower(idx + 1);
+                let next_is_verb = lexicon::is_aux_or_adverb(next) && !matches!(next, "also" | "then" | "now" | "again" | "still" | "only" | "even" | "just");
+                let next_ok = doc.is_word(idx + 1)
+                    && !next_is_verb
+                    && !matches!(next, "of" | "in" | "on" | "from" | "by" | "with" | "and" | "or" | "at" | "into" | "which" | "who");
+                let third_after_noun = cue.form == Form::Third && next_ok && !lexicon::is_clause_word(prev_lower);
+                if !(lexicon::is_pronoun(prev_lower) || plural || name || third_after_noun) || !next_ok && !lexicon::is_pronoun(prev_lower) {
                     return None;
                 }
             }
@@ -574,7 +582,7 @@ fn subject_then_cue(
     if let Some((content, channel)) = right {
         // After `"…," X said` only a "that" clause or a quotation is content on the right;
         // anything else ("several months later") is circumstance.
-        let strong = matches!(doc.lower(content.first.wrapping_sub(1)), "that" | ":") || doc.kind(content.first) == Some(Kind::Open);
+        let strong = matches!(doc.lower(content.first.wrapping_sub(1)), "that" | ":");
         if !quote_left || strong || cue.class == Class::Belief {
             return Some(candidate(doc, Some(source), cue_range, content, channel));
         }
