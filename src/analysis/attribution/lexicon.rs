@@ -52,13 +52,43 @@ const NONE: [&str; 4] = ["", "", "", ""];
 const LEMMAS: &[Entry] = &[
     ("say", Class::Speech, false, ["says", "said", "said", "saying"]),
     ("tell", Class::Tell, false, ["tells", "told", "told", "telling"]),
-    ("write", Class::Speech, false, ["writes", "wrote", "written", "writing"]),
-    ("think", Class::Belief, false, ["thinks", "thought", "thought", "thinking"]),
+    (
+        "write",
+        Class::Speech,
+        false,
+        ["writes", "wrote", "written", "writing"],
+    ),
+    (
+        "think",
+        Class::Belief,
+        false,
+        ["thinks", "thought", "thought", "thinking"],
+    ),
     ("feel", Class::Belief, false, ["feels", "felt", "felt", "feeling"]),
-    ("know", Class::Belief, false, ["knows", "knew", "known", "knowing"]),
-    ("find", Class::Belief, false, ["finds", "found", "found", "finding"]),
-    ("show", Class::Belief, true, ["shows", "showed", "shown", "showing"]),
-    ("swear", Class::Speech, false, ["swears", "swore", "sworn", "swearing"]),
+    (
+        "know",
+        Class::Belief,
+        false,
+        ["knows", "knew", "known", "knowing"],
+    ),
+    (
+        "find",
+        Class::Belief,
+        false,
+        ["finds", "found", "found", "finding"],
+    ),
+    (
+        "show",
+        Class::Belief,
+        true,
+        ["shows", "showed", "shown", "showing"],
+    ),
+    (
+        "swear",
+        Class::Speech,
+        false,
+        ["swears", "swore", "sworn", "swearing"],
+    ),
     ("add", Class::Speech, false, NONE),
     ("note", Class::Speech, true, NONE),
     ("claim", Class::Speech, true, NONE),
@@ -75,7 +105,12 @@ const LEMMAS: &[Entry] = &[
     ("respond", Class::Speech, false, NONE),
     ("ask", Class::Speech, false, NONE),
     ("acknowledge", Class::Speech, false, NONE),
-    ("admit", Class::Speech, false, ["admits", "admitted", "admitted", "admitting"]),
+    (
+        "admit",
+        Class::Speech,
+        false,
+        ["admits", "admitted", "admitted", "admitting"],
+    ),
     ("suggest", Class::Speech, false, NONE),
     ("recall", Class::Speech, true, NONE),
     ("predict", Class::Speech, false, NONE),
@@ -105,9 +140,19 @@ const LEMMAS: &[Entry] = &[
     ("caution", Class::Speech, true, NONE),
     ("counter", Class::Speech, true, NONE),
     ("joke", Class::Speech, true, NONE),
-    ("quip", Class::Speech, true, ["quips", "quipped", "quipped", "quipping"]),
+    (
+        "quip",
+        Class::Speech,
+        true,
+        ["quips", "quipped", "quipped", "quipping"],
+    ),
     ("boast", Class::Speech, true, NONE),
-    ("brag", Class::Speech, false, ["brags", "bragged", "bragged", "bragging"]),
+    (
+        "brag",
+        Class::Speech,
+        false,
+        ["brags", "bragged", "bragged", "bragging"],
+    ),
     ("testify", Class::Speech, false, NONE),
     ("reveal", Class::Speech, false, NONE),
     ("disclose", Class::Speech, false, NONE),
@@ -145,7 +190,12 @@ const LEMMAS: &[Entry] = &[
     ("describe", Class::Speech, false, NONE),
     ("attack", Class::Speech, true, NONE),
     ("blast", Class::Speech, true, NONE),
-    ("slam", Class::Speech, true, ["slams", "slammed", "slammed", "slamming"]),
+    (
+        "slam",
+        Class::Speech,
+        true,
+        ["slams", "slammed", "slammed", "slamming"],
+    ),
     ("condemn", Class::Speech, false, NONE),
     ("reject", Class::Belief, false, NONE),
     ("dismiss", Class::Speech, false, NONE),
@@ -157,7 +207,12 @@ const LEMMAS: &[Entry] = &[
     ("fear", Class::Belief, true, NONE),
     ("worry", Class::Belief, true, NONE),
     ("want", Class::Belief, true, NONE),
-    ("plan", Class::Belief, true, ["plans", "planned", "planned", "planning"]),
+    (
+        "plan",
+        Class::Belief,
+        true,
+        ["plans", "planned", "planned", "planning"],
+    ),
     ("intend", Class::Belief, false, NONE),
     ("wish", Class::Belief, true, NONE),
     ("doubt", Class::Belief, true, NONE),
@@ -165,8 +220,18 @@ const LEMMAS: &[Entry] = &[
     ("support", Class::Belief, true, NONE),
     ("oppose", Class::Belief, false, NONE),
     ("favor", Class::Belief, true, NONE),
-    ("seek", Class::Belief, false, ["seeks", "sought", "sought", "seeking"]),
-    ("understand", Class::Belief, false, ["understands", "understood", "understood", "understanding"]),
+    (
+        "seek",
+        Class::Belief,
+        false,
+        ["seeks", "sought", "sought", "seeking"],
+    ),
+    (
+        "understand",
+        Class::Belief,
+        false,
+        ["understands", "understood", "understood", "understanding"],
+    ),
     ("realize", Class::Belief, false, NONE),
     ("recognize", Class::Belief, false, NONE),
     ("endorse", Class::Belief, false, NONE),
@@ -201,7 +266,12 @@ const LEMMAS: &[Entry] = &[
     ("dispute", Class::Speech, false, NONE),
     ("challenge", Class::Speech, false, NONE),
     ("refute", Class::Speech, false, NONE),
-    ("rebut", Class::Speech, false, ["rebuts", "rebutted", "rebutted", "rebutting"]),
+    (
+        "rebut",
+        Class::Speech,
+        false,
+        ["rebuts", "rebutted", "rebutted", "rebutting"],
+    ),
     ("contradict", Class::Speech, false, NONE),
     ("object", Class::Speech, false, NONE),
     ("protest", Class::Speech, true, NONE),
@@ -232,7 +302,12 @@ const LEMMAS: &[Entry] = &[
     ("alert", Class::Speech, true, NONE),
     ("notify", Class::Speech, false, NONE),
     ("counsel", Class::Speech, true, NONE),
-    ("submit", Class::Speech, false, ["submits", "submitted", "submitted", "submitting"]),
+    (
+        "submit",
+        Class::Speech,
+        false,
+        ["submits", "submitted", "submitted", "submitting"],
+    ),
     ("reference", Class::Speech, true, NONE),
     ("quote", Class::Speech, true, NONE),
     ("detail", Class::Speech, true, NONE),
@@ -259,7 +334,12 @@ const LEMMAS: &[Entry] = &[
     ("fault", Class::Speech, true, NONE),
     ("bash", Class::Speech, true, NONE),
     ("knock", Class::Speech, true, NONE),
-    ("pan", Class::Speech, true, ["pans", "panned", "panned", "panning"]),
+    (
+        "pan",
+        Class::Speech,
+        true,
+        ["pans", "panned", "panned", "panning"],
+    ),
     ("trash", Class::Speech, true, NONE),
     ("downplay", Class::Speech, false, NONE),
     ("minimize", Class::Speech, false, NONE),
@@ -272,22 +352,42 @@ const LEMMAS: &[Entry] = &[
     ("posit", Class::Speech, false, NONE),
     ("theorize", Class::Speech, false, NONE),
     ("surmise", Class::Speech, false, NONE),
-    ("infer", Class::Speech, false, ["infers", "inferred", "inferred", "inferring"]),
+    (
+        "infer",
+        Class::Speech,
+        false,
+        ["infers", "inferred", "inferred", "inferring"],
+    ),
     ("imply", Class::Speech, false, NONE),
     ("demonstrate", Class::Speech, false, NONE),
     ("discover", Class::Speech, false, NONE),
     ("determine", Class::Speech, false, NONE),
     ("disagree", Class::Speech, false, NONE),
-    ("concur", Class::Speech, false, ["concurs", "concurred", "concurred", "concurring"]),
+    (
+        "concur",
+        Class::Speech,
+        false,
+        ["concurs", "concurred", "concurred", "concurring"],
+    ),
     ("dissent", Class::Speech, false, NONE),
     ("grumble", Class::Speech, false, NONE),
     ("mourn", Class::Speech, true, NONE),
-    ("regret", Class::Speech, true, ["regrets", "regretted", "regretted", "regretting"]),
+    (
+        "regret",
+        Class::Speech,
+        true,
+        ["regrets", "regretted", "regretted", "regretting"],
+    ),
     ("bemoan", Class::Speech, false, NONE),
     ("lambaste", Class::Speech, false, NONE),
     ("berate", Class::Speech, false, NONE),
     ("assail", Class::Speech, false, NONE),
-    ("rip", Class::Speech, true, ["rips", "ripped", "ripped", "ripping"]),
+    (
+        "rip",
+        Class::Speech,
+        true,
+        ["rips", "ripped", "ripped", "ripping"],
+    ),
     ("dislike", Class::Belief, false, NONE),
     ("resist", Class::Belief, false, NONE),
     ("aim", Class::Belief, false, NONE),
@@ -306,7 +406,10 @@ fn regular_forms(lemma: &str) -> [String; 3] {
     let stem_y = lemma.strip_suffix('y').unwrap_or(lemma);
     let third = if consonant_y {
         format!("{stem_y}ies")
-    } else if ["s", "sh", "ch", "x", "z", "o"].iter().any(|e| lemma.ends_with(e)) {
+    } else if ["s", "sh", "ch", "x", "z", "o"]
+        .iter()
+        .any(|e| lemma.ends_with(e))
+    {
         format!("{lemma}es")
     } else {
         format!("{lemma}s")
@@ -332,9 +435,18 @@ static CUES: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
         let [third, past, ing] = if irregular[0].is_empty() {
             regular_forms(lemma)
         } else {
-            [irregular[0].to_owned(), irregular[1].to_owned(), irregular[3].to_owned()]
+            [
+                irregular[0].to_owned(),
+                irregular[1].to_owned(),
+                irregular[3].to_owned(),
+            ]
         };
-        let mut forms = vec![(lemma.to_owned(), Form::Base), (third, Form::Third), (past, Form::Past), (ing, Form::Ing)];
+        let mut forms = vec![
+            (lemma.to_owned(), Form::Base),
+            (third, Form::Third),
+            (past, Form::Past),
+            (ing, Form::Ing),
+        ];
         if !irregular[2].is_empty() && irregular[2] != irregular[1] {
             forms.push((irregular[2].to_owned(), Form::Past));
         }
@@ -352,16 +464,44 @@ pub fn cue(lower: &str) -> Option<Cue> {
 
 /// Personal and relative pronouns that can be a source on their own.
 pub fn is_pronoun(lower: &str) -> bool {
-    matches!(lower, "he" | "she" | "they" | "it" | "we" | "i" | "you" | "who" | "which")
+    matches!(
+        lower,
+        "he" | "she" | "they" | "it" | "we" | "i" | "you" | "who" | "which"
+    )
 }
 
 /// Determiners, possessives and quantifiers that start a noun phrase.
 pub fn is_determiner(lower: &str) -> bool {
     matches!(
         lower,
-        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "this" | "these"
-            | "those" | "some" | "many" | "most" | "several" | "all" | "both" | "other" | "another"
-            | "each" | "every" | "any" | "no" | "few" | "more" | "such"
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "these"
+            | "those"
+            | "some"
+            | "many"
+            | "most"
+            | "several"
+            | "all"
+            | "both"
+            | "other"
+            | "another"
+            | "each"
+            | "every"
+            | "any"
+            | "no"
+            | "few"
+            | "more"
+            | "such"
     )
 }
 
@@ -369,10 +509,42 @@ pub fn is_determiner(lower: &str) -> bool {
 pub fn is_preposition(lower: &str) -> bool {
     matches!(
         lower,
-        "of" | "in" | "on" | "at" | "for" | "with" | "from" | "by" | "about" | "into" | "onto" | "over"
-            | "under" | "against" | "between" | "among" | "through" | "during" | "without" | "within"
-            | "toward" | "towards" | "upon" | "across" | "after" | "before" | "amid" | "despite"
-            | "like" | "than" | "per" | "via" | "behind" | "beyond" | "near" | "since" | "until"
+        "of" | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "from"
+            | "by"
+            | "about"
+            | "into"
+            | "onto"
+            | "over"
+            | "under"
+            | "against"
+            | "between"
+            | "among"
+            | "through"
+            | "during"
+            | "without"
+            | "within"
+            | "toward"
+            | "towards"
+            | "upon"
+            | "across"
+            | "after"
+            | "before"
+            | "amid"
+            | "despite"
+            | "like"
+            | "than"
+            | "per"
+            | "via"
+            | "behind"
+            | "beyond"
+            | "near"
+            | "since"
+            | "until"
     )
 }
 
@@ -380,32 +552,121 @@ pub fn is_preposition(lower: &str) -> bool {
 pub fn is_aux_or_adverb(lower: &str) -> bool {
     matches!(
         lower,
-        "has" | "have" | "had" | "is" | "was" | "are" | "were" | "be" | "been" | "being" | "also"
-            | "previously" | "later" | "repeatedly" | "recently" | "then" | "once" | "would" | "will"
-            | "could" | "may" | "might" | "can" | "should" | "must" | "did" | "does" | "do" | "not"
-            | "never" | "reportedly" | "publicly" | "privately" | "again" | "still" | "already" | "first"
-            | "further" | "often" | "frequently" | "long" | "explicitly" | "openly" | "flatly"
-            | "simply" | "just" | "even" | "now" | "initially" | "earlier" | "originally" | "always"
-            | "actually" | "reportedly," | "clearly" | "only" | "too" | "ever" | "strongly" | "firmly"
-            | "apparently" | "allegedly" | "indeed" | "really" | "generally" | "largely" | "finally"
-            | "quickly" | "immediately" | "personally" | "directly" | "specifically" | "widely"
-            | "falsely" | "wrongly" | "correctly" | "rightly" | "mistakenly" | "vehemently"
-            | "angrily" | "quietly" | "loudly" | "bluntly" | "frankly" | "candidly" | "seemingly"
-            | "doesn't" | "didn't" | "don't" | "doesn’t" | "didn’t" | "don’t" | "hasn't" | "hasn’t"
-            | "haven't" | "haven’t" | "won't" | "won’t" | "wouldn't" | "wouldn’t" | "isn't" | "isn’t"
-            | "wasn't" | "wasn’t" | "has've" | "he'd" | "cannot" | "can't" | "can’t" | "continue"
-            | "continues" | "continued" | "seem" | "seems" | "seemed"
-    )
-}
-
-/// Modal and auxiliary verbs that mark the next word as a verb.
-pub fn is_verb_marker(lower: &str) -> bool {
-    matches!(
-        lower,
-        "has" | "have" | "had" | "would" | "will" | "could" | "may" | "might" | "can" | "should" | "must"
-            | "did" | "does" | "do" | "doesn't" | "didn't" | "don't" | "doesn’t" | "didn’t" | "don’t"
-            | "also" | "still" | "never" | "not" | "won't" | "won’t" | "cannot" | "can't" | "can’t"
-            | "reportedly" | "previously" | "repeatedly" | "publicly" | "privately" | "recently"
+        "has"
+            | "have"
+            | "had"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "also"
+            | "previously"
+            | "later"
+            | "repeatedly"
+            | "recently"
+            | "then"
+            | "once"
+            | "would"
+            | "will"
+            | "could"
+            | "may"
+            | "might"
+            | "can"
+            | "should"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+            | "not"
+            | "never"
+            | "reportedly"
+            | "publicly"
+            | "privately"
+            | "again"
+            | "still"
+            | "already"
+            | "first"
+            | "further"
+            | "often"
+            | "frequently"
+            | "long"
+            | "explicitly"
+            | "openly"
+            | "flatly"
+            | "simply"
+            | "just"
+            | "even"
+            | "now"
+            | "initially"
+            | "earlier"
+            | "originally"
+            | "always"
+            | "actually"
+            | "reportedly,"
+            | "clearly"
+            | "only"
+            | "too"
+            | "ever"
+            | "strongly"
+            | "firmly"
+            | "apparently"
+            | "allegedly"
+            | "indeed"
+            | "really"
+            | "generally"
+            | "largely"
+            | "finally"
+            | "quickly"
+            | "immediately"
+            | "personally"
+            | "directly"
+            | "specifically"
+            | "widely"
+            | "falsely"
+            | "wrongly"
+            | "correctly"
+            | "rightly"
+            | "mistakenly"
+            | "vehemently"
+            | "angrily"
+            | "quietly"
+            | "loudly"
+            | "bluntly"
+            | "frankly"
+            | "candidly"
+            | "seemingly"
+            | "doesn't"
+            | "didn't"
+            | "don't"
+            | "doesn’t"
+            | "didn’t"
+            | "don’t"
+            | "hasn't"
+            | "hasn’t"
+            | "haven't"
+            | "haven’t"
+            | "won't"
+            | "won’t"
+            | "wouldn't"
+            | "wouldn’t"
+            | "isn't"
+            | "isn’t"
+            | "wasn't"
+            | "wasn’t"
+            | "has've"
+            | "he'd"
+            | "cannot"
+            | "can't"
+            | "can’t"
+            | "continue"
+            | "continues"
+            | "continued"
+            | "seem"
+            | "seems"
+            | "seemed"
     )
 }
 
@@ -414,11 +675,51 @@ pub fn is_verb_marker(lower: &str) -> bool {
 pub fn is_clause_word(lower: &str) -> bool {
     matches!(
         lower,
-        "that" | "when" | "while" | "if" | "because" | "as" | "but" | "or" | "so" | "although"
-            | "though" | "where" | "whether" | "whom" | "whose" | "why" | "how" | "what" | "unless"
-            | "and" | "nor" | "yet" | "than" | "once" | "to" | "is" | "was" | "are" | "were" | "be"
-            | "been" | "has" | "have" | "had" | "not" | "whereas" | "however" | "meanwhile"
-            | "instead" | "since" | "even" | "said" | "says" | "told" | "there"
+        "that"
+            | "when"
+            | "while"
+            | "if"
+            | "because"
+            | "as"
+            | "but"
+            | "or"
+            | "so"
+            | "although"
+            | "though"
+            | "where"
+            | "whether"
+            | "whom"
+            | "whose"
+            | "why"
+            | "how"
+            | "what"
+            | "unless"
+            | "and"
+            | "nor"
+            | "yet"
+            | "than"
+            | "once"
+            | "to"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "not"
+            | "whereas"
+            | "however"
+            | "meanwhile"
+            | "instead"
+            | "since"
+            | "even"
+            | "said"
+            | "says"
+            | "told"
+            | "there"
     )
 }
 
@@ -426,12 +727,54 @@ pub fn is_clause_word(lower: &str) -> bool {
 pub fn is_time_word(lower: &str) -> bool {
     matches!(
         lower,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "today"
-            | "yesterday" | "tonight" | "recently" | "earlier" | "later" | "previously" | "again"
-            | "also" | "repeatedly" | "publicly" | "privately" | "morning" | "afternoon" | "evening"
-            | "night" | "week" | "month" | "year" | "weekend" | "then" | "last" | "this" | "on" | "late"
-            | "early" | "at" | "the" | "time" | "once" | "frequently" | "often" | "flatly" | "bluntly"
-            | "simply" | "openly" | "explicitly" | "directly" | "firmly" | "strongly" | "angrily"
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "recently"
+            | "earlier"
+            | "later"
+            | "previously"
+            | "again"
+            | "also"
+            | "repeatedly"
+            | "publicly"
+            | "privately"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "week"
+            | "month"
+            | "year"
+            | "weekend"
+            | "then"
+            | "last"
+            | "this"
+            | "on"
+            | "late"
+            | "early"
+            | "at"
+            | "the"
+            | "time"
+            | "once"
+            | "frequently"
+            | "often"
+            | "flatly"
+            | "bluntly"
+            | "simply"
+            | "openly"
+            | "explicitly"
+            | "directly"
+            | "firmly"
+            | "strongly"
+            | "angrily"
     )
 }
 
@@ -439,15 +782,74 @@ pub fn is_time_word(lower: &str) -> bool {
 pub fn is_title(lower: &str) -> bool {
     matches!(
         lower,
-        "president" | "prime" | "minister" | "mr" | "mrs" | "ms" | "dr" | "sen" | "senator" | "rep"
-            | "representative" | "gov" | "governor" | "secretary" | "chancellor" | "judge" | "general"
-            | "gen" | "king" | "queen" | "pope" | "spokesman" | "spokeswoman" | "spokesperson"
-            | "chairman" | "chairwoman" | "director" | "ambassador" | "mayor" | "vice" | "former"
-            | "sir" | "lord" | "lady" | "speaker" | "leader" | "candidate" | "nominee" | "attorney"
-            | "justice" | "officer" | "chief" | "deputy" | "adviser" | "advisor" | "aide" | "manager"
-            | "democrat" | "republican" | "democratic" | "gop" | "presidential" | "u.s" | "us"
-            | "state" | "foreign" | "national" | "security" | "defence" | "defense" | "white"
-            | "house" | "press" | "campaign" | "russian" | "ukrainian" | "russia’s" | "russia's"
+        "president"
+            | "prime"
+            | "minister"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+            | "sen"
+            | "senator"
+            | "rep"
+            | "representative"
+            | "gov"
+            | "governor"
+            | "secretary"
+            | "chancellor"
+            | "judge"
+            | "general"
+            | "gen"
+            | "king"
+            | "queen"
+            | "pope"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "chairman"
+            | "chairwoman"
+            | "director"
+            | "ambassador"
+            | "mayor"
+            | "vice"
+            | "former"
+            | "sir"
+            | "lord"
+            | "lady"
+            | "speaker"
+            | "leader"
+            | "candidate"
+            | "nominee"
+            | "attorney"
+            | "justice"
+            | "officer"
+            | "chief"
+            | "deputy"
+            | "adviser"
+            | "advisor"
+            | "aide"
+            | "manager"
+            | "democrat"
+            | "republican"
+            | "democratic"
+            | "gop"
+            | "presidential"
+            | "u.s"
+            | "us"
+            | "state"
+            | "foreign"
+            | "national"
+            | "security"
+            | "defence"
+            | "defense"
+            | "white"
+            | "house"
+            | "press"
+            | "campaign"
+            | "russian"
+            | "ukrainian"
+            | "russia’s"
+            | "russia's"
     )
 }
 
@@ -455,13 +857,60 @@ pub fn is_title(lower: &str) -> bool {
 pub fn is_organization_word(lower: &str) -> bool {
     matches!(
         lower,
-        "kremlin" | "ministry" | "party" | "committee" | "department" | "office" | "agency" | "airlines"
-            | "airline" | "times" | "post" | "news" | "council" | "court" | "house" | "government"
-            | "campaign" | "commission" | "administration" | "association" | "union" | "institute"
-            | "university" | "company" | "inc" | "corp" | "group" | "network" | "board" | "bureau"
-            | "service" | "police" | "army" | "force" | "forces" | "senate" | "congress" | "reuters"
-            | "cnn" | "press" | "journal" | "foundation" | "center" | "centre" | "organization"
-            | "fbi" | "cia" | "nato" | "un" | "eu" | "pentagon" | "state" | "poll" | "survey"
+        "kremlin"
+            | "ministry"
+            | "party"
+            | "committee"
+            | "department"
+            | "office"
+            | "agency"
+            | "airlines"
+            | "airline"
+            | "times"
+            | "post"
+            | "news"
+            | "council"
+            | "court"
+            | "house"
+            | "government"
+            | "campaign"
+            | "commission"
+            | "administration"
+            | "association"
+            | "union"
+            | "institute"
+            | "university"
+            | "company"
+            | "inc"
+            | "corp"
+            | "group"
+            | "network"
+            | "board"
+            | "bureau"
+            | "service"
+            | "police"
+            | "army"
+            | "force"
+            | "forces"
+            | "senate"
+            | "congress"
+            | "reuters"
+            | "cnn"
+            | "press"
+            | "journal"
+            | "foundation"
+            | "center"
+            | "centre"
+            | "organization"
+            | "fbi"
+            | "cia"
+            | "nato"
+            | "un"
+            | "eu"
+            | "pentagon"
+            | "state"
+            | "poll"
+            | "survey"
     )
 }
 

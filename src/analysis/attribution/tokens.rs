@@ -41,13 +41,6 @@ pub struct Token {
     pub line_break_before: bool,
 }
 
-impl Token {
-    /// True for a word token.
-    pub fn is_word(&self) -> bool {
-        self.kind == Kind::Word
-    }
-}
-
 /// A quoted region: the opening mark's token and the token that ends the region (the
 /// closing mark, or the last token of the paragraph for a quote left open).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,7 +159,8 @@ pub fn tokenize(text: &str) -> Tokens {
 /// A straight mark opens when it follows white space, an opening bracket or a dash (or
 /// starts the text), and closes otherwise.
 fn straight_quote(prev: Option<char>, chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>) -> Kind {
-    let opens_after = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':'));
+    let opens_after =
+        prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':'));
     let next_space = chars.peek().is_none_or(|(_, n)| n.is_whitespace());
     if opens_after && !next_space {
         Kind::Open
@@ -203,7 +197,10 @@ fn pair_quotes(list: &[Token]) -> (Vec<Quote>, Vec<Option<usize>>) {
             }
             Kind::Close => {
                 if let Some(start) = open.take() {
-                    quotes.push(Quote { open: start, close: idx });
+                    quotes.push(Quote {
+                        open: start,
+                        close: idx,
+                    });
                 }
             }
             _ => {}
@@ -244,7 +241,18 @@ mod tests {
     fn words_join_inside_and_split_outside() {
         assert_eq!(
             words("Putin’s J2-8243 cost $1,200, U.S. don't."),
-            ["Putin’s", "J2-8243", "cost", "$", "1,200", ",", "U.S", ".", "don't", "."]
+            [
+                "Putin’s",
+                "J2-8243",
+                "cost",
+                "$",
+                "1,200",
+                ",",
+                "U.S",
+                ".",
+                "don't",
+                "."
+            ]
         );
     }
 
