@@ -448,8 +448,14 @@ fn verb_cue(doc: &Doc<'_>, idx: usize, cue: lexicon::Cue) -> Option<Candidate> {
     let mut be_aux = false;
     while j > s_first {
         let prev = doc.lower(j - 1);
-        if doc.is_word(j - 1) && lexicon::is_aux_or_adverb(prev) {
-            aux = true;
+        let ly_adverb = prev.len() > 4 && prev.ends_with("ly") && !doc.capital(j - 1);
+        if doc.is_word(j - 1) && (lexicon::is_aux_or_adverb(prev) || ly_adverb) {
+            aux |= matches!(
+                prev,
+                "has" | "have" | "had" | "will" | "would" | "could" | "did" | "does" | "do" | "may"
+                    | "might" | "can" | "should" | "must" | "not" | "never" | "also" | "is" | "was"
+                    | "are" | "were"
+            );
             be_aux |= matches!(prev, "is" | "was" | "are" | "were" | "be" | "been" | "being");
             j -= 1;
         } else if doc.is_punct(j - 1, ')')
@@ -900,7 +906,8 @@ fn content_after(
     if doc.ends_clause(k, s_end) || doc.is_punct(k, ',') || doc.is_dash(k) {
         return None;
     }
-    if matches!(
+    if doc.lower(k.wrapping_sub(1)) != "that"
+        && matches!(
         doc.lower(k),
         "as" | "when"
             | "while"
@@ -1368,7 +1375,8 @@ fn sentence_subject(doc: &Doc<'_>, s_first: usize, before: usize) -> Option<Rang
             break;
         }
         // A lower-case word after a capitalised run is usually the verb.
-        if doc.capital(m - 1) && !doc.capital(m) && !matches!(lower, "of" | "for" | "and") {
+        let after_determiner = m == k + 1 && lexicon::is_determiner(doc.lower(k));
+        if doc.capital(m - 1) && !doc.capital(m) && !after_determiner && !matches!(lower, "of" | "for" | "and") {
             break;
         }
         last = m;
@@ -1395,7 +1403,10 @@ fn is_person(doc: &Doc<'_>, range: Range) -> bool {
     let Some(&last) = words.last() else {
         return false;
     };
-    doc.capital(last)
+    let all_capital = words.iter().all(|i| doc.capital(*i));
+    let tail_capital = words.len() >= 2 && words.iter().rev().take(2).all(|i| doc.capital(*i));
+    (all_capital || tail_capital)
+        && doc.capital(last)
         && !words.iter().any(|i| lexicon::is_organization_word(doc.lower(*i)))
         && !matches!(doc.lower(range.first), "the" | "a" | "an")
 }
@@ -1491,15 +1502,10 @@ fn source_name(doc: &Doc<'_>, range: Range, names: &NameIndex, previous: &[(usiz
             .rev()
             .find(|(_, _, is_person)| *is_person == person);
         let run = if person { names.last_run_before(pos) } else { None };
+        // Earlier sources are the likelier antecedents; a capitalised run (which may be a
+        // caption or a place) is the fallback.
         return match (source, run) {
-            (Some((s_pos, name, _)), Some((r_pos, run))) => {
-                if r_pos > *s_pos {
-                    run.to_owned()
-                } else {
-                    name.clone()
-                }
-            }
-            (Some((_, name, _)), None) => name.clone(),
+            (Some((_, name, _)), _) => name.clone(),
             (None, Some((_, run))) => run.to_owned(),
             (None, None) => own,
         };

@@ -699,7 +699,6 @@ pub fn is_clause_word(lower: &str) -> bool {
             | "yet"
             | "than"
             | "once"
-            | "to"
             | "is"
             | "was"
             | "are"
