@@ -39,11 +39,16 @@ use tokens::{Kind, Token, Tokens};
 /// Finds every attribution in every article, in article order and text order.
 #[must_use]
 pub fn find_attributions(articles: &[Article]) -> Vec<Attribution> {
+    let started = std::time::Instant::now();
     let mut out = Vec::new();
     for (idx, article) in articles.iter().enumerate() {
         out.extend(find_in_article(ArticleId(idx), article));
     }
-    tracing::debug!(attributions = out.len(), "attributions found");
+    tracing::debug!(
+        attributions = out.len(),
+        elapsed_ms = started.elapsed().as_secs_f64() * 1000.0,
+        "attributions found"
+    );
     out
 }
 
