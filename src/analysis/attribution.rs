@@ -46,7 +46,7 @@ pub fn find_attributions(articles: &[Article]) -> Vec<Attribution> {
     }
     tracing::debug!(
         attributions = out.len(),
-        elapsed_ms = started.elapsed().as_secs_f64() * 1000.0,
+        elapsed = ?started.elapsed(),
         "attributions found"
     );
     out

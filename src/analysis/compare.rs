@@ -22,6 +22,9 @@ use crate::analysis::Options;
 use crate::analysis::words::{NameLexicon, Word};
 use crate::model::{DiffKind, DiffSpan, Group};
 
+/// Sequences longer than this many words get a diff deadline.
+const LONG_DIFF: usize = 400;
+
 /// Fills the diverging spans of every group with members from two or more articles.
 pub fn compare_groups(words: &[Vec<Vec<Word>>], lexicon: &NameLexicon, groups: &mut [Group], opts: &Options) {
     for group in groups.iter_mut().filter(|g| g.article_count() > 1) {
@@ -40,11 +43,8 @@ fn compare_group(words: &[Vec<Vec<Word>>], lexicon: &NameLexicon, group: &mut Gr
                 .map_or(&[][..], Vec::as_slice)
         })
         .collect();
-    let keys: Vec<Vec<&str>> = member_words
-        .iter()
-        .map(|ws| ws.iter().map(|w| w.key.as_str()).collect())
-        .collect();
-    let bags: Vec<HashSet<&str>> = keys.iter().map(|k| k.iter().copied().collect()).collect();
+    let keys: Vec<Vec<u32>> = member_words.iter().map(|ws| ws.iter().map(|w| w.id).collect()).collect();
+    let bags: Vec<HashSet<u32>> = keys.iter().map(|k| k.iter().copied().collect()).collect();
     let articles_of: Vec<usize> = group.members.iter().map(|m| m.article.0).collect();
     let mut content_total = 0usize;
     let mut content_diverging = 0usize;
@@ -58,7 +58,10 @@ fn compare_group(words: &[Vec<Vec<Word>>], lexicon: &NameLexicon, group: &mut Gr
             .enumerate()
             .filter(|(j, _)| articles_of.get(*j) != Some(&member.article.0));
         for (other, other_keys) in others {
-            let deadline = Instant::now().checked_add(opts.diff_timeout);
+            // Short sentences diff in microseconds; only long ones need a deadline (reading
+            // the clock costs more than the diff itself on short ones).
+            let long = own_keys.len().max(other_keys.len()) > LONG_DIFF;
+            let deadline = if long { Instant::now().checked_add(opts.diff_timeout) } else { None };
             let ops = capture_diff_slices_deadline(Algorithm::Myers, own_keys, other_keys, deadline);
             for op in ops {
                 if let DiffOp::Equal { old_index, len, .. } = op {
@@ -69,7 +72,7 @@ fn compare_group(words: &[Vec<Vec<Word>>], lexicon: &NameLexicon, group: &mut Gr
             }
             let Some(bag) = bags.get(other) else { continue };
             for (flag, word) in shared.iter_mut().zip(own) {
-                if !word.stop && bag.contains(word.key.as_str()) {
+                if !word.stop && bag.contains(&word.id) {
                     *flag = true;
                 }
             }
