@@ -320,13 +320,13 @@ fn dash_signature(doc: &Doc<'_>, idx: usize) -> Option<Candidate> {
         k += 1;
     }
     let quote = doc.quote_of(idx).and_then(|q| doc.quote(q))?;
-    Some(candidate(
+    candidate(
         doc,
         Some(Range::new(first, last)),
         Range::new(idx + 1, idx + 1),
         Range::new(quote.open, quote.close),
         None,
-    ))
+    )
 }
 
 /// A speaker label opening a line: `PENCE: Well, look, …`, `Rush Limbaugh: Hillary …`.
@@ -389,13 +389,13 @@ fn speaker_label(doc: &Doc<'_>, idx: usize) -> Option<Candidate> {
     if (content.first..=content.last).filter(|i| doc.is_word(*i)).count() < 2 {
         return None;
     }
-    Some(candidate(
+    candidate(
         doc,
         Some(Range::new(first, k - 1)),
         Range::new(k, k),
         content,
         None,
-    ))
+    )
 }
 
 /// `according to X, …` and `…, according to X`.
@@ -407,7 +407,7 @@ fn according_to(doc: &Doc<'_>, idx: usize) -> Option<Candidate> {
     let at_start = idx == s_first || doc.is_punct(idx.wrapping_sub(1), ',') && idx == s_first + 2;
     if (at_start || idx == s_first) && doc.is_punct(after, ',') {
         let content = clause_after(doc, after + 1, s_end)?;
-        return Some(candidate(doc, Some(source), cue, content, None));
+        return candidate(doc, Some(source), cue, content, None);
     }
     let left_end = if doc.is_punct(idx.wrapping_sub(1), ',') || doc.is_punct(idx.wrapping_sub(1), '—') {
         idx.checked_sub(2)?
@@ -415,7 +415,7 @@ fn according_to(doc: &Doc<'_>, idx: usize) -> Option<Candidate> {
         idx.checked_sub(1)?
     };
     let content = content_before(doc, s_first, left_end)?;
-    Some(candidate(doc, Some(source), cue, content, None))
+    candidate(doc, Some(source), cue, content, None)
 }
 
 /// Builds a candidate, marking it direct when the content is quoted. A hearer that is not a
@@ -426,21 +426,25 @@ fn candidate(
     cue: Range,
     content: Range,
     channel: Option<Range>,
-) -> Candidate {
+) -> Option<Candidate> {
     let direct = is_quoted(doc, content);
+    // A content needs a word: punctuation alone was not said by anyone.
+    if !has_words(doc, content) {
+        return None;
+    }
     let (cue, channel) = match channel {
         Some(hearer) if !doc.capital(hearer.first) && hearer.first == cue.last + 1 => {
             (Range::new(cue.first, hearer.last), None)
         }
         other => (cue, other),
     };
-    Candidate {
+    Some(Candidate {
         source,
         cue,
         content,
         direct,
         channel,
-    }
+    })
 }
 
 /// True when the range is covered by quoted regions from its first to its last word.
@@ -541,7 +545,7 @@ fn verb_cue(doc: &Doc<'_>, idx: usize, cue: lexicon::Cue) -> Option<Candidate> {
         if (prev.is_some_and(|p| doc.is_punct(p, ',')) || gerund) && !aux {
             let source = sentence_subject(doc, s_first, idx);
             let (content, channel) = content_after(doc, idx, cue, s_end)?;
-            return Some(candidate(doc, source, cue_range, content, channel));
+            return candidate(doc, source, cue_range, content, channel);
         }
         return None;
     }
@@ -553,7 +557,7 @@ fn verb_cue(doc: &Doc<'_>, idx: usize, cue: lexicon::Cue) -> Option<Candidate> {
         }
         let source = sentence_subject(doc, s_first, idx);
         let (content, channel) = content_after(doc, idx, cue, s_end)?;
-        return Some(candidate(doc, source, cue_range, content, channel));
+        return candidate(doc, source, cue_range, content, channel);
     }
 
     let subject = match prev {
@@ -586,8 +590,21 @@ fn verb_cue(doc: &Doc<'_>, idx: usize, cue: lexicon::Cue) -> Option<Candidate> {
                             | "which"
                             | "who"
                     );
-                let third_after_noun =
-                    cue.form == Form::Third && next_ok && !lexicon::is_clause_word(prev_lower);
+                // After a plain noun the verb reading needs a complement that starts like
+                // one: "the average shows Clinton ahead", "a poll shows that …".
+                let next_starts_complement = next == "that"
+                    || next == "to"
+                    || doc.capital(idx + 1)
+                    || lexicon::is_determiner(next)
+                    || lexicon::is_pronoun(next)
+                    || doc
+                        .token(idx + 1)
+                        .is_some_and(|t| t.lower.starts_with(|c: char| c.is_ascii_digit()));
+                let third_after_noun = cue.form == Form::Third
+                    && next_ok
+                    && next_starts_complement
+                    && !prev_lower.ends_with("ed")
+                    && !lexicon::is_clause_word(prev_lower);
                 if !(lexicon::is_pronoun(prev_lower) || plural || name || third_after_noun)
                     || !next_ok && !lexicon::is_pronoun(prev_lower)
                 {
@@ -621,7 +638,7 @@ fn verb_cue(doc: &Doc<'_>, idx: usize, cue: lexicon::Cue) -> Option<Candidate> {
         Subject::Shared => {
             let source = sentence_subject(doc, s_first, idx);
             let (content, channel) = content_after(doc, idx, cue, s_end)?;
-            Some(candidate(doc, source, cue_range, content, channel))
+            candidate(doc, source, cue_range, content, channel)
         }
         Subject::AfterPunct(p) => {
             // "…," said Caddell. / "…," says the report.
@@ -630,7 +647,7 @@ fn verb_cue(doc: &Doc<'_>, idx: usize, cue: lexicon::Cue) -> Option<Candidate> {
             {
                 let content = content_left_of(doc, p, s_first)?;
                 let content = extend_interrupted(doc, content, source.last + 1, s_end);
-                return Some(candidate(doc, Some(source), cue_range, content, None));
+                return candidate(doc, Some(source), cue_range, content, None);
             }
             // "Stein, who …, said …": the subject stands before the parenthetical.
             if doc.is_punct(p, ',') || doc.is_dash(p) {
@@ -734,7 +751,7 @@ fn subject_then_cue(
         // anything else ("several months later") is circumstance.
         let strong = matches!(doc.lower(content.first.wrapping_sub(1)), "that" | ":");
         if !quote_left || strong || cue.class == Class::Belief {
-            return Some(candidate(doc, Some(source), cue_range, content, channel));
+            return candidate(doc, Some(source), cue_range, content, channel);
         }
     }
     if cue.class == Class::Belief {
@@ -749,7 +766,7 @@ fn subject_then_cue(
     let content = content_left_of(doc, before, s_first)?;
     let after_cue = skip_adverbials(doc, idx + 1, s_end);
     let content = extend_interrupted(doc, content, after_cue, s_end);
-    Some(candidate(doc, Some(source), cue_range, content, None))
+    candidate(doc, Some(source), cue_range, content, None)
 }
 
 /// The content ending just before the punctuation at `punct` (a comma, dash or closing
@@ -1351,7 +1368,10 @@ fn noun_phrase_after(doc: &Doc<'_>, first: usize, s_end: usize) -> Option<Range>
 /// the end of the clause.
 fn inverted_source(doc: &Doc<'_>, k: usize, s_end: usize) -> Option<Range> {
     let k = skip_adverbials(doc, k, s_end);
-    if !doc.is_word(k) || doc.lower(k) == "that" || lexicon::is_preposition(doc.lower(k)) {
+    if !doc.is_word(k)
+        || matches!(doc.lower(k), "that" | "to" | "me" | "him" | "her" | "us" | "them")
+        || lexicon::is_preposition(doc.lower(k))
+    {
         return None;
     }
     let phrase = noun_phrase_after(doc, k, s_end)?;
