@@ -532,7 +532,11 @@ fn verb_cue(doc: &Doc<'_>, idx: usize, cue: lexicon::Cue) -> Option<Candidate> {
     } else {
         cue
     };
-    let prev = j.checked_sub(1).filter(|p| *p >= s_first);
+    // A closing mark that ended the previous sentence still counts: `“…?” Trump said.`
+    let prev = j.checked_sub(1).filter(|p| {
+        *p >= s_first
+            || (doc.kind(*p) == Some(Kind::Close) && doc.token(j).is_some_and(|t| !t.line_break_before))
+    });
     let prev_lower = prev.map_or("", |p| doc.lower(p));
     let cue_range = Range::new(idx, idx);
 
@@ -740,12 +744,23 @@ fn subject_then_cue(
     s_end: usize,
 ) -> Option<Candidate> {
     let cue_range = Range::new(idx, idx);
-    let before = source.first.checked_sub(1).filter(|b| *b >= s_first);
-    let quote_left = before.is_some_and(|b| {
-        doc.kind(b) == Some(Kind::Close)
-            || (doc.is_punct(b, ',') && doc.kind(b.wrapping_sub(1)) == Some(Kind::Close))
+    // A closing mark that ends the previous sentence of the same paragraph counts too
+    // (`“…?” Trump said.`), but only when nothing follows the cue.
+    let crossing = source.first == s_first;
+    let before = source.first.checked_sub(1).filter(|b| {
+        *b >= s_first
+            || (doc.kind(*b) == Some(Kind::Close) && doc.token(s_first).is_some_and(|t| !t.line_break_before))
     });
+    let quote_left = !crossing
+        && before.is_some_and(|b| {
+            doc.kind(b) == Some(Kind::Close)
+                || (doc.is_punct(b, ',') && doc.kind(b.wrapping_sub(1)) == Some(Kind::Close))
+        });
     let right = content_after(doc, idx, cue, s_end);
+    if crossing && right.is_some() {
+        return right
+            .and_then(|(content, channel)| candidate(doc, Some(source), cue_range, content, channel));
+    }
     if let Some((content, channel)) = right {
         // After `"…," X said` only a "that" clause or a quotation is content on the right;
         // anything else ("several months later") is circumstance.
@@ -763,10 +778,32 @@ fn subject_then_cue(
     if !punct {
         return None;
     }
-    let content = content_left_of(doc, before, s_first)?;
+    let left = content_left_of(doc, before, s_first)?;
     let after_cue = skip_adverbials(doc, idx + 1, s_end);
-    let content = extend_interrupted(doc, content, after_cue, s_end);
+    let extended = extend_interrupted(doc, left, after_cue, s_end);
+    // `X said A "…," she said. "B"`: the first quotation ends X's content, so this cue
+    // takes only the quotation that follows it.
+    let content = if extended.last > left.last
+        && doc.kind(left.first) == Some(Kind::Open)
+        && lead_has_cue(doc, left.first, s_first)
+    {
+        let open = (after_cue..=extended.last).find(|m| doc.kind(*m) == Some(Kind::Open));
+        open.map_or(extended, |o| Range::new(o, extended.last))
+    } else {
+        extended
+    };
     candidate(doc, Some(source), cue_range, content, None)
+}
+
+/// True when the words of the sentence before the quotation at `open` hold a cue, a colon
+/// or another quotation: the quotation is then the end of that report.
+fn lead_has_cue(doc: &Doc<'_>, open: usize, s_first: usize) -> bool {
+    open > s_first
+        && (s_first..open).any(|m| {
+            doc.quote_of(m).is_some()
+                || doc.is_punct(m, ':')
+                || lexicon::cue(doc.lower(m)).is_some_and(|c| !c.noun)
+        })
 }
 
 /// The content ending just before the punctuation at `punct` (a comma, dash or closing
@@ -800,12 +837,7 @@ fn quote_with_lead(doc: &Doc<'_>, quote: tokens::Quote, s_first: usize) -> Range
     if quote.open <= s_first || !doc.is_word(s_first) {
         return Range::new(quote.open, quote.close);
     }
-    let lead_has_cue = (s_first..quote.open).any(|m| {
-        doc.quote_of(m).is_some()
-            || doc.is_punct(m, ':')
-            || lexicon::cue(doc.lower(m)).is_some_and(|c| !c.noun)
-    });
-    if lead_has_cue {
+    if lead_has_cue(doc, quote.open, s_first) {
         Range::new(quote.open, quote.close)
     } else {
         content_before(doc, s_first, quote.close).unwrap_or(Range::new(quote.open, quote.close))
@@ -837,7 +869,12 @@ fn has_words(doc: &Doc<'_>, range: Range) -> bool {
 /// After `"…," he said`: a following `, "…"` in the sentence, or a next sentence that
 /// is a quotation, continues the same quote (one attribution, as `PolNeAR` annotates).
 fn extend_interrupted(doc: &Doc<'_>, content: Range, after: usize, s_end: usize) -> Range {
-    if !is_quoted(doc, content) {
+    // A content that ends in a quotation ("Both parties "saw Burma …,"") continues like one.
+    let mut last_word = content.last;
+    while last_word > content.first && !doc.is_word(last_word) {
+        last_word -= 1;
+    }
+    if doc.quote_of(last_word).is_none() {
         // "Too often, Mr. Clarke said, the debate …": the clause goes on after the cue.
         if doc.is_punct(after, ',') && doc.is_word(after + 1) && after + 1 < s_end {
             let next = doc.lower(after + 1);
@@ -845,7 +882,6 @@ fn extend_interrupted(doc: &Doc<'_>, content: Range, after: usize, s_end: usize)
                 || matches!(
                     next,
                     "but"
-                        | "and"
                         | "though"
                         | "although"
                         | "while"
@@ -1176,7 +1212,12 @@ fn clause_after(doc: &Doc<'_>, k: usize, s_end: usize) -> Option<Range> {
             if matches!(
                 next,
                 "but" | "though" | "although" | "while" | "whereas" | "according"
-            ) || next_cue.is_some_and(|c| c.form == Form::Ing)
+            ) || (next == "and"
+                && matches!(
+                    doc.lower(m + 2),
+                    "when" | "while" | "as" | "after" | "before" | "if" | "then"
+                ))
+                || next_cue.is_some_and(|c| c.form == Form::Ing)
                 || (lexicon::is_pronoun(next)
                     && lexicon::cue(doc.lower(m + 2)).is_some_and(|c| c.class != Class::Belief))
             {
