@@ -1320,6 +1320,10 @@ fn noun_phrase_before(doc: &Doc<'_>, last: usize, s_first: usize) -> Option<Rang
 }
 
 fn is_abbreviation(lower: &str) -> bool {
+    // An initial ("E." in "Leonard E. Burman").
+    if lower.len() == 1 && lower.chars().all(|c| c.is_ascii_alphabetic()) {
+        return true;
+    }
     matches!(
         lower,
         "mr" | "mrs"
