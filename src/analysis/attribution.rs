@@ -227,7 +227,9 @@ fn find_in_article(article_id: ArticleId, article: &Article) -> Vec<Attribution>
                 // "States", "Says" in a headline: a capitalised cue word is a name or a title.
                 None
             } else {
-                lexicon::cue(doc.lower(idx)).and_then(|cue| verb_cue(&doc, idx, cue))
+                adjective_cue(&doc, idx)
+                    .or_else(|| lexicon::cue(doc.lower(idx)))
+                    .and_then(|cue| verb_cue(&doc, idx, cue))
             };
             if let Some(candidate) = found {
                 candidates.push(candidate);
@@ -296,6 +298,21 @@ fn make_univocal(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     }
     kept.sort_by_key(|c| (c.content.first, c.cue.first));
     kept
+}
+
+/// A stance adjective after a form of "be" and before its complement ("are afraid that",
+/// "is worried about", "was confident the"): read as a belief verb.
+fn adjective_cue(doc: &Doc<'_>, idx: usize) -> Option<lexicon::Cue> {
+    let be = matches!(
+        doc.lower(idx.checked_sub(1)?),
+        "is" | "are" | "was" | "were" | "be" | "been"
+    );
+    let complement = matches!(doc.lower(idx + 1), "that" | "about" | "to" | "of") || doc.is_word(idx + 1);
+    (be && complement && lexicon::is_stance_adjective(doc.lower(idx))).then_some(lexicon::Cue {
+        class: Class::Belief,
+        form: Form::Third,
+        noun: false,
+    })
 }
 
 /// A quotation signed with a dash: `“…” ― Karen Bobadilla`.
@@ -609,8 +626,10 @@ fn verb_cue(doc: &Doc<'_>, idx: usize, cue: lexicon::Cue) -> Option<Candidate> {
                     && next_starts_complement
                     && !prev_lower.ends_with("ed")
                     && !lexicon::is_clause_word(prev_lower);
+                // "…, The Wall Street Journal reports." ends its clause: a verb.
+                let clause_end = doc.ends_clause(idx + 1, s_end) && (name || plural);
                 if !(lexicon::is_pronoun(prev_lower) || plural || name || third_after_noun)
-                    || !next_ok && !lexicon::is_pronoun(prev_lower)
+                    || !next_ok && !lexicon::is_pronoun(prev_lower) && !clause_end
                 {
                     return None;
                 }

@@ -462,6 +462,46 @@ pub fn cue(lower: &str) -> Option<Cue> {
     CUES.get(lower).copied()
 }
 
+/// Adjectives of belief and feeling that take a complement after "be" ("afraid that").
+pub fn is_stance_adjective(lower: &str) -> bool {
+    matches!(
+        lower,
+        "afraid"
+            | "worried"
+            | "concerned"
+            | "convinced"
+            | "confident"
+            | "sure"
+            | "certain"
+            | "hopeful"
+            | "skeptical"
+            | "sceptical"
+            | "optimistic"
+            | "pessimistic"
+            | "aware"
+            | "eager"
+            | "determined"
+            | "adamant"
+            | "unsure"
+            | "uncertain"
+            | "doubtful"
+            | "opposed"
+            | "committed"
+            | "willing"
+            | "unwilling"
+            | "reluctant"
+            | "frustrated"
+            | "angry"
+            | "upset"
+            | "furious"
+            | "critical"
+            | "supportive"
+            | "convinced,"
+            | "bullish"
+            | "bearish"
+    )
+}
+
 /// Personal and relative pronouns that can be a source on their own.
 pub fn is_pronoun(lower: &str) -> bool {
     matches!(
