@@ -488,6 +488,7 @@ fn verb_cue(doc: &Doc<'_>, idx: usize, cue: lexicon::Cue) -> Option<Candidate> {
     let mut j = idx;
     let mut aux = false;
     let mut be_aux = false;
+    let mut parenthesis: Option<usize> = None;
     while j > s_first {
         let prev = doc.lower(j - 1);
         let ly_adverb = prev.len() > 4 && prev.ends_with("ly") && !doc.capital(j - 1);
@@ -526,6 +527,7 @@ fn verb_cue(doc: &Doc<'_>, idx: usize, cue: lexicon::Cue) -> Option<Candidate> {
             && doc.is_word(open - 1)
         {
             // "Rep. Gwen Moore (D-Wis.) said": the parenthesis belongs to the subject.
+            parenthesis = Some(j - 1);
             j = open;
         } else if doc.is_word(j - 1) && is_weekday(prev) {
             j -= 1;
@@ -657,7 +659,13 @@ fn verb_cue(doc: &Doc<'_>, idx: usize, cue: lexicon::Cue) -> Option<Candidate> {
     };
 
     match subject {
-        Subject::Found(source) => subject_then_cue(doc, source, idx, cue, s_first, s_end),
+        Subject::Found(source) => {
+            let source = match parenthesis {
+                Some(close) if doc.is_punct(source.last + 1, '(') => Range::new(source.first, close),
+                _ => source,
+            };
+            subject_then_cue(doc, source, idx, cue, s_first, s_end)
+        }
         Subject::Shared => {
             let source = sentence_subject(doc, s_first, idx);
             let (content, channel) = content_after(doc, idx, cue, s_end)?;
@@ -1840,6 +1848,69 @@ mod tests {
         "Polls",
         "show",
         "Clinton leading in Florida",
+        false
+    )]
+    #[case::said_source_after_comma(
+        "Russia was responsible, said a senior official.",
+        "a senior official",
+        "said",
+        "Russia was responsible",
+        false
+    )]
+    #[case::told_then_that(
+        "Figueroa told reporters that the campaign would protest.",
+        "Figueroa",
+        "told reporters",
+        "the campaign would protest",
+        false
+    )]
+    #[case::interrupted_paraphrase(
+        "Too often, Mr. Clarke said, the debate is infected with tribalism.",
+        "Mr. Clarke",
+        "said",
+        "Too often, Mr. Clarke said, the debate is infected with tribalism",
+        false
+    )]
+    #[case::quote_ends_previous_sentence(
+        "“Who would have believed it?” Trump said.",
+        "Trump",
+        "said",
+        "“Who would have believed it?”",
+        true
+    )]
+    #[case::source_with_parenthesis(
+        "“It’s a dog whistle,” Rep. Gwen Moore (D-Wis.) said Friday.",
+        "Rep. Gwen Moore (D-Wis.)",
+        "said",
+        "“It’s a dog whistle,”",
+        true
+    )]
+    #[case::quote_after_circumstance(
+        "“It never crossed my mind,” she said several months after her release.",
+        "she",
+        "said",
+        "“It never crossed my mind,”",
+        true
+    )]
+    #[case::dash_signature(
+        "“He represents everything the US is not.” ― Karen Bobadilla",
+        "Karen Bobadilla",
+        "―",
+        "“He represents everything the US is not.”",
+        true
+    )]
+    #[case::speaker_label(
+        "PENCE: Well, look, this is serious business.",
+        "PENCE",
+        ":",
+        "Well, look, this is serious business.",
+        false
+    )]
+    #[case::stance_adjective(
+        "Many Democrats are afraid that turnout may be low.",
+        "Many Democrats",
+        "afraid",
+        "turnout may be low",
         false
     )]
     #[case::time_after_cue(
