@@ -52,6 +52,10 @@ pub fn find_attributions(articles: &[Article]) -> Vec<Attribution> {
     out
 }
 
+/// The most tokens a content clause (outside quotations) or a lead is scanned for: long
+/// enough for any reported clause, short enough that a run-on text stays linear.
+const MAX_CLAUSE_TOKENS: usize = 150;
+
 /// An inclusive range of token indices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Range {
@@ -721,7 +725,7 @@ fn subject_before_apposition(doc: &Doc<'_>, comma: usize, s_first: usize) -> Opt
         let mut b = seg_end;
         let mut found = None;
         let mut has_cue = false;
-        while b > s_first {
+        while b > s_first && seg_end - b <= 25 {
             b -= 1;
             if doc.is_punct(b, ',') || doc.kind(b) == Some(Kind::Close) || doc.is_dash(b) {
                 found = Some(b);
@@ -826,7 +830,7 @@ fn subject_then_cue(
 /// or another quotation: the quotation is then the end of that report.
 fn lead_has_cue(doc: &Doc<'_>, open: usize, s_first: usize) -> bool {
     open > s_first
-        && (s_first..open).any(|m| {
+        && (s_first.max(open.saturating_sub(MAX_CLAUSE_TOKENS))..open).any(|m| {
             doc.quote_of(m).is_some()
                 || doc.is_punct(m, ':')
                 || lexicon::cue(doc.lower(m)).is_some_and(|c| !c.noun)
@@ -943,6 +947,9 @@ fn extend_interrupted(doc: &Doc<'_>, content: Range, after: usize, s_end: usize)
         return Range::new(content.first, quote.close);
     }
     let mut k = after;
+    if s_end.saturating_sub(k) > MAX_CLAUSE_TOKENS {
+        return content;
+    }
     while k < s_end {
         if doc.quote_of(k).is_some() || lexicon::cue(doc.lower(k)).is_some() {
             return content;
@@ -1205,7 +1212,8 @@ fn object_after(doc: &Doc<'_>, k: usize, s_end: usize) -> Option<Range> {
 fn clause_after(doc: &Doc<'_>, k: usize, s_end: usize) -> Option<Range> {
     let mut last = k;
     let mut m = k;
-    let mut end = s_end;
+    // Bounded, so that a run-on "sentence" with many cues stays linear.
+    let mut end = s_end.min(k + MAX_CLAUSE_TOKENS);
     while m < end {
         if let Some(quote) = doc.quote_of(m).and_then(|q| doc.quote(q))
             && quote.open == m
