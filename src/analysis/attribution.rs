@@ -968,7 +968,18 @@ fn extend_interrupted(doc: &Doc<'_>, content: Range, after: usize, s_end: usize)
         return content;
     }
     while k < s_end {
-        if doc.quote_of(k).is_some() || lexicon::cue(doc.lower(k)).is_some() {
+        // `…," Schiff told Capital Download on Wednesday, "but …"`: a quotation after a
+        // comma later in the sentence resumes the quote.
+        if doc.kind(k) == Some(Kind::Open) && (doc.is_punct(k - 1, ',') || doc.is_punct(k - 1, ':')) {
+            return doc
+                .quote_of(k)
+                .and_then(|q| doc.quote(q))
+                .map_or(content, |quote| Range::new(content.first, quote.close));
+        }
+        // Another report in the rest of the sentence owns what follows.
+        let report = lexicon::cue(doc.lower(k))
+            .is_some_and(|c| !c.noun && c.class != Class::Belief && matches!(c.form, Form::Past | Form::Ing));
+        if doc.quote_of(k).is_some() || report {
             return content;
         }
         k += 1;
