@@ -241,6 +241,7 @@ fn find_in_article(article_id: ArticleId, article: &Article) -> Vec<Attribution>
                 None
             } else {
                 adjective_cue(&doc, idx)
+                    .or_else(|| continued_cue(&doc, idx))
                     .or_else(|| lexicon::cue(doc.lower(idx)))
                     .and_then(|cue| verb_cue(&doc, idx, cue))
             };
@@ -332,6 +333,23 @@ fn adjective_cue(doc: &Doc<'_>, idx: usize) -> Option<lexicon::Cue> {
     (be && complement && lexicon::is_stance_adjective(doc.lower(idx))).then_some(lexicon::Cue {
         class: Class::Belief,
         form: Form::Third,
+        noun: false,
+    })
+}
+
+/// "continued" as a reporting verb: before a colon (`Limbaugh continued: "…"`) or after
+/// a quotation (`"…," she continued.`); elsewhere it is an auxiliary ("continued to say").
+fn continued_cue(doc: &Doc<'_>, idx: usize) -> Option<lexicon::Cue> {
+    let form = match doc.lower(idx) {
+        "continued" => Form::Past,
+        "continues" => Form::Third,
+        _ => return None,
+    };
+    let colon = doc.is_punct(idx + 1, ':');
+    let after_quote = doc.ends_clause(idx + 1, idx + 2) || doc.is_punct(idx + 1, ',');
+    (colon || after_quote).then_some(lexicon::Cue {
+        class: Class::Speech,
+        form,
         noun: false,
     })
 }
@@ -1942,6 +1960,13 @@ mod tests {
         "Well, look, this is serious business.",
         false
     )]
+    #[case::continued_colon(
+        "Limbaugh continued: “The left is demanding this.”",
+        "Limbaugh",
+        "continued",
+        "“The left is demanding this.”",
+        true
+    )]
     #[case::stance_adjective(
         "Many Democrats are afraid that turnout may be low.",
         "Many Democrats",
@@ -1976,6 +2001,8 @@ mod tests {
     #[case::noun_plans("His plans were announced in July.")]
     #[case::possessive_claims("Trump’s claims drew criticism.")]
     #[case::infinitive("She went home to say goodbye.")]
+    #[case::continued_auxiliary("The plane continued to fly toward Aktau.")]
+    #[case::noun_after_adjective("Russia's annexation renewed fears along the flank.")]
     #[case::passive("The plane is believed to have been hit.")]
     fn finds_none(#[case] text: &str) {
         assert_eq!(extract(text), vec![], "{text}");
