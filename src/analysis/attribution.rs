@@ -712,8 +712,15 @@ fn verb_cue(doc: &Doc<'_>, idx: usize, cue: lexicon::Cue) -> Option<Candidate> {
         }
         Subject::AfterPunct(p) => {
             // "…," said Caddell. / "…," says the report.
+            // After a bare comma the inverted source must end the sentence ("…, said
+            // officials."); otherwise the comma closes an apposition before the verb.
+            let inverted = inverted_source(doc, idx + 1, s_end).filter(|source| {
+                doc.kind(p) == Some(Kind::Close)
+                    || doc.kind(p.wrapping_sub(1)) == Some(Kind::Close)
+                    || doc.ends_clause(source.last + 1, s_end)
+            });
             if cue.class != Class::Belief
-                && let Some(source) = inverted_source(doc, idx + 1, s_end)
+                && let Some(source) = inverted
             {
                 let content = content_left_of(doc, p, s_first)?;
                 let content = extend_interrupted(doc, content, source.last + 1, s_end);
@@ -773,7 +780,22 @@ fn subject_before_apposition(doc: &Doc<'_>, comma: usize, s_first: usize) -> Opt
             return head;
         }
         // A relative clause ("who was not invited") is skipped, whatever verb it holds.
-        let relative = matches!(doc.lower(first), "who" | "which" | "whose" | "who’s" | "who's");
+        let opener = doc.lower(first);
+        // A leading phrase ("In a statement,", "In fact,") or a dateline ("WASHINGTON --")
+        // is not the subject: stop before it.
+        let dateline = first + 1 == seg_end
+            && doc.token(first).is_some_and(|t| {
+                t.span
+                    .text(doc.text)
+                    .is_some_and(|w| w.len() > 2 && w.chars().all(|c| !c.is_lowercase()))
+            });
+        if head.is_some() && (lexicon::is_preposition(opener) || dateline) {
+            return head;
+        }
+        // Relative and participle clauses ("who was not invited", "dedicating the museum")
+        // are skipped, whatever verb they hold.
+        let relative = matches!(opener, "who" | "which" | "whose" | "who’s" | "who's")
+            || (opener.ends_with("ing") && !doc.capital(first));
         if has_cue && !relative {
             return head;
         }
@@ -1550,7 +1572,23 @@ fn sentence_subject(doc: &Doc<'_>, s_first: usize, before: usize) -> Option<Rang
     if (lexicon::is_preposition(opener)
         || matches!(
             opener,
-            "but" | "and" | "however" | "still" | "yet" | "meanwhile" | "later" | "earlier" | "separately"
+            "but"
+                | "and"
+                | "however"
+                | "still"
+                | "yet"
+                | "meanwhile"
+                | "later"
+                | "earlier"
+                | "separately"
+                | "once"
+                | "then"
+                | "now"
+                | "instead"
+                | "finally"
+                | "today"
+                | "indeed"
+                | "again"
         ))
         && let Some(comma) = (k..before.min(k + 12)).find(|m| doc.is_punct(*m, ','))
     {
