@@ -1533,9 +1533,13 @@ fn inverted_source(doc: &Doc<'_>, k: usize, s_end: usize) -> Option<Range> {
     if lexicon::is_pronoun(doc.lower(k)) && phrase.len() > 1 {
         return None;
     }
-    // A verb inside the phrase means it is a clause ("said the plan would work").
+    // A verb inside the phrase means it is a clause ("said the plan would work", "said the
+    // videos show Scott").
     let has_verb = (phrase.first..=phrase.last).any(|m| {
         let lower = doc.lower(m);
+        if m > phrase.first && !doc.capital(m) && lexicon::cue(lower).is_some() {
+            return true;
+        }
         matches!(
             lower,
             "is" | "was"
@@ -1996,6 +2000,20 @@ mod tests {
         "PENCE",
         ":",
         "Well, look, this is serious business.",
+        false
+    )]
+    #[case::apposition_after_leading_phrase(
+        "In a statement, one of the family's attorneys, Justin Bamberg, said the videos show Scott.",
+        "one of the family's attorneys",
+        "said",
+        "the videos show Scott",
+        false
+    )]
+    #[case::dateline_then_participle(
+        "WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would tell an American story.",
+        "President Obama",
+        "said",
+        "it would tell an American story",
         false
     )]
     #[case::continued_colon(
