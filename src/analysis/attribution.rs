@@ -2211,6 +2211,36 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Any mix of words, cues, quotation marks, dashes and line breaks yields valid,
+        /// disjoint spans and never panics.
+        #[test]
+        fn arbitrary_text_gives_valid_spans(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "He", "said", "Trump", "told", "Reuters", "that", "according", "to", "the",
+                    "Kremlin", ",", ".", ":", "“", "”", "\"", "''", "―", "--", "(", ")", "\n",
+                    "\n\n", "é", "Mr.", "believes", "plans", "who", "is", "afraid", "PENCE:",
+                ]),
+                0..60,
+            )
+        ) {
+            let text = parts.join(" ");
+            let article = article(&text);
+            let found = find_attributions(std::slice::from_ref(&article));
+            for a in &found {
+                proptest::prop_assert!(a.content.text(&text).is_some_and(|t| !t.is_empty()));
+                proptest::prop_assert!(a.cue.is_some_and(|c| c.text(&text).is_some()));
+                if let Some(source) = &a.source {
+                    proptest::prop_assert!(Span::new(source.start, source.end).text(&text).is_some());
+                }
+            }
+            for pair in found.windows(2) {
+                proptest::prop_assert!(pair[0].content.end <= pair[1].content.start);
+            }
+        }
+    }
+
     #[test]
     fn spans_are_on_char_boundaries() {
         let text = "« Ça suffit », a-t-il dit. “Déjà vu,” said Zoë Ñúñez.";
