@@ -713,6 +713,14 @@ fn verb_cue(doc: &Doc<'_>, idx: usize, cue: lexicon::Cue) -> Option<Candidate> {
                 Subject::Found(noun_phrase_before(doc, p, s_first)?)
             }
         }
+        // ", called to service by the governor,": a participle, not a report.
+        Some(p)
+            if doc.is_punct(p, ',')
+                && cue.form == Form::Past
+                && matches!(doc.lower(idx + 1), "to" | "by") =>
+        {
+            return None;
+        }
         Some(p) if doc.is_punct(p, ',') || doc.kind(p) == Some(Kind::Close) || doc.is_dash(p) => {
             Subject::AfterPunct(p)
         }
@@ -741,6 +749,7 @@ fn verb_cue(doc: &Doc<'_>, idx: usize, cue: lexicon::Cue) -> Option<Candidate> {
                 doc.kind(p) == Some(Kind::Close)
                     || doc.kind(p.wrapping_sub(1)) == Some(Kind::Close)
                     || doc.ends_clause(source.last + 1, s_end)
+                    || doc.capital(source.first)
             });
             if cue.class != Class::Belief
                 && let Some(source) = inverted
