@@ -1119,6 +1119,16 @@ fn content_after(
         k += 2;
         k = skip_adverbials(doc, k, s_end);
     }
+    // "says at a campaign stop in Toledo, Ohio, that …": a place name between commas.
+    if doc.is_punct(k, ',') {
+        let mut m = k + 1;
+        while m < k + 5 && doc.capital(m) {
+            m += 1;
+        }
+        if m > k + 1 && doc.is_punct(m, ',') && doc.lower(m + 1) == "that" {
+            k = m + 1;
+        }
+    }
     if doc.is_punct(k, ':') || doc.is_punct(k, ',') {
         k += 1;
         // "said, …" without a quotation is rarely a report.
