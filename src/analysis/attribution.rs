@@ -482,8 +482,11 @@ fn according_to(doc: &Doc<'_>, idx: usize) -> Option<Candidate> {
     let cue = Range::new(idx, idx + 1);
     let source = noun_phrase_after(doc, idx + 2, s_end)?;
     let after = source.last + 1;
-    let at_start = idx == s_first || doc.is_punct(idx.wrapping_sub(1), ',') && idx == s_first + 2;
-    if (at_start || idx == s_first) && doc.is_punct(after, ',') {
+    // "According to X, …", "But, according to X, …", "And according to X, …".
+    let opens_clause = idx == s_first
+        || (idx == s_first + 2 && doc.is_punct(idx - 1, ','))
+        || (idx == s_first + 1 && matches!(doc.lower(s_first), "but" | "and" | "yet" | "so"));
+    if opens_clause && doc.is_punct(after, ',') {
         let content = clause_after(doc, after + 1, s_end)?;
         return candidate(doc, Some(source), cue, content, None);
     }
