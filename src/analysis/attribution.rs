@@ -258,7 +258,7 @@ fn find_in_article(article_id: ArticleId, article: &Article) -> Vec<Attribution>
         if doc.quote_of(idx).is_none() && doc.is_word(idx) {
             let found = if doc.lower(idx) == "according" && doc.lower(idx + 1) == "to" {
                 according_to(&doc, idx)
-            } else if doc.capital(idx) && !doc.in_headline(idx) {
+            } else if doc.capital(idx) && !doc.in_headline(idx) && !opens_inverted_report(&doc, idx) {
                 // "States", "Says" in a headline: a capitalised cue word is a name or a title.
                 None
             } else {
@@ -342,6 +342,17 @@ fn make_univocal(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     }
     kept.sort_by_key(|c| (c.content.first, c.cue.first));
     kept
+}
+
+/// True for a capitalised reporting verb opening its sentence before a name:
+/// `Said Ellis: "…"`, `Added Trump, "…"`.
+fn opens_inverted_report(doc: &Doc<'_>, idx: usize) -> bool {
+    doc.sentence_bounds(idx).0 == idx
+        && doc.capital(idx + 1)
+        && matches!(
+            doc.lower(idx),
+            "said" | "says" | "added" | "adds" | "asked" | "asks" | "wrote" | "writes"
+        )
 }
 
 /// A stance adjective after a form of "be" and before its complement ("are afraid that",
@@ -774,8 +785,17 @@ fn verb_cue(doc: &Doc<'_>, idx: usize, cue: lexicon::Cue) -> Option<Candidate> {
             None
         }
         Subject::Initial => {
-            // A cue opening the sentence: "Said Trump: …" is rare; skip.
-            None
+            // `Said Ellis: "…"`: the source follows, then a colon or comma and the content.
+            let source = inverted_source(doc, idx + 1, s_end)?;
+            let after = source.last + 1;
+            if !(doc.is_punct(after, ':') || doc.is_punct(after, ',')) {
+                return None;
+            }
+            let content = match doc.quote_of(after + 1).and_then(|q| doc.quote(q)) {
+                Some(quote) if quote.open == after + 1 => Range::new(quote.open, quote.close),
+                _ => clause_after(doc, after + 1, s_end)?,
+            };
+            candidate(doc, Some(source), cue_range, content, None)
         }
     }
 }
@@ -2077,6 +2097,13 @@ mod tests {
         "shows",
         "Donations hit $1.1 billion",
         false
+    )]
+    #[case::said_name_colon(
+        "Said Ellis: “I don’t get the sense she’s interested.”",
+        "Ellis",
+        "Said",
+        "“I don’t get the sense she’s interested.”",
+        true
     )]
     #[case::continued_colon(
         "Limbaugh continued: “The left is demanding this.”",
