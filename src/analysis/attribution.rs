@@ -822,7 +822,7 @@ fn subject_before_apposition(doc: &Doc<'_>, comma: usize, s_first: usize) -> Opt
         let mut b = seg_end;
         let mut found = None;
         let mut has_cue = false;
-        while b > s_first && seg_end - b <= 25 {
+        while b > s_first && seg_end - b <= 60 {
             b -= 1;
             if doc.is_punct(b, ',') || doc.kind(b) == Some(Kind::Close) || doc.is_dash(b) {
                 found = Some(b);
@@ -831,11 +831,13 @@ fn subject_before_apposition(doc: &Doc<'_>, comma: usize, s_first: usize) -> Opt
             has_cue |= doc.is_word(b) && lexicon::cue(doc.lower(b)).is_some_and(|c| !c.noun);
         }
         let first = found.map_or(s_first, |b| b + 1);
-        if first >= seg_end || seg_end - first > 24 {
+        let opener = doc.lower(first);
+        let relative = matches!(opener, "who" | "which" | "whose" | "who’s" | "who's")
+            || (opener.ends_with("ing") && !doc.capital(first));
+        // Noun phrases are short; a relative clause may run longer.
+        if first >= seg_end || seg_end - first > if relative { 60 } else { 24 } {
             return head;
         }
-        // A relative clause ("who was not invited") is skipped, whatever verb it holds.
-        let opener = doc.lower(first);
         // A leading phrase ("In a statement,", "In fact,") or a dateline ("WASHINGTON --")
         // is not the subject: stop before it.
         let dateline = first + 1 == seg_end
@@ -844,18 +846,22 @@ fn subject_before_apposition(doc: &Doc<'_>, comma: usize, s_first: usize) -> Opt
                     .text(doc.text)
                     .is_some_and(|w| w.len() > 2 && w.chars().all(|c| !c.is_lowercase()))
             });
-        if head.is_some() && (lexicon::is_preposition(opener) || dateline) {
+        if head.is_some() && ((lexicon::is_preposition(opener) && opener != "of") || dateline) {
             return head;
         }
         // Relative and participle clauses ("who was not invited", "dedicating the museum")
-        // are skipped, whatever verb they hold.
-        let relative = matches!(opener, "who" | "which" | "whose" | "who’s" | "who's")
-            || (opener.ends_with("ing") && !doc.capital(first));
+        // are skipped, whatever verb they hold; so are places ("of Ashton, Md.,").
         if has_cue && !relative {
             return head;
         }
-        if !relative {
-            let Some(segment) = noun_phrase_before(doc, seg_end - 1, first) else {
+        if !relative && opener != "of" {
+            // "Va." ends on an abbreviation dot.
+            let last = if doc.is_punct(seg_end - 1, '.') {
+                seg_end - 2
+            } else {
+                seg_end - 1
+            };
+            let Some(segment) = noun_phrase_before(doc, last, first) else {
                 return head;
             };
             head = Some(segment);
@@ -1161,6 +1167,10 @@ fn content_after(
     }
     if doc.lower(k) == "that" && !doc.is_punct(k + 1, '.') {
         k += 1;
+        // "said that, if elected, he'd …": the aside after "that" is part of the content.
+        if doc.is_punct(k, ',') {
+            k += 1;
+        }
     }
     if doc.kind(k) == Some(Kind::Open)
         && let Some(quote) = doc.quote_of(k).and_then(|q| doc.quote(q))
@@ -1547,7 +1557,7 @@ fn noun_phrase_after(doc: &Doc<'_>, first: usize, s_end: usize) -> Option<Range>
             k += 1;
             continue;
         }
-        if !doc.is_word(k) && !doc.is_punct(k, '-') && !doc.is_punct(k, '&') {
+        if !doc.is_word(k) && !doc.is_punct(k, '-') && !doc.is_punct(k, '&') && !doc.is_punct(k, '/') {
             break;
         }
         let lower = doc.lower(k);
@@ -1593,6 +1603,7 @@ fn inverted_source(doc: &Doc<'_>, k: usize, s_end: usize) -> Option<Range> {
     let phrase = noun_phrase_after(doc, k, s_end)?;
     let after = phrase.last + 1;
     let closes = doc.ends_clause(after, s_end)
+        || doc.is_punct(after, '(')
         || doc.is_punct(after, ',')
         || doc.is_punct(after, ':')
         || doc.is_punct(after, '—')
