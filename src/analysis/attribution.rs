@@ -857,7 +857,7 @@ fn subject_before_apposition(doc: &Doc<'_>, comma: usize, s_first: usize) -> Opt
         if !relative && opener != "of" {
             // "Va." ends on an abbreviation dot.
             let last = if doc.is_punct(seg_end - 1, '.') {
-                seg_end - 2
+                seg_end.saturating_sub(2)
             } else {
                 seg_end - 1
             };
