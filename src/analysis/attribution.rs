@@ -920,7 +920,7 @@ fn subject_then_cue(
     }
     // "…, a new analysis shows." takes the clause before; a belief verb takes no quotation.
     if cue.class == Class::Belief
-        && !before.is_some_and(|b| doc.is_punct(b, ',') && doc.kind(b - 1) != Some(Kind::Close))
+        && !before.is_some_and(|b| doc.is_punct(b, ',') && doc.kind(b.wrapping_sub(1)) != Some(Kind::Close))
     {
         return None;
     }
