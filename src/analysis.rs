@@ -33,10 +33,15 @@ pub struct Options {
     pub max_articles: usize,
     /// Mean similarity two groups need to be merged (default 0.15).
     pub link_threshold: f32,
+    /// Two groups merge only when their strongest pair reaches this similarity (default 0.2).
+    pub min_link: f32,
     /// Pairs below this similarity are not candidates at all (default 0.1).
     pub min_similarity: f32,
     /// At most this many sentences of one article in one group (default 2).
     pub max_per_article: usize,
+    /// While merging, groups may hold this many sentences of one article beyond
+    /// `max_per_article`; the weakest extra ones are then let go (default 1).
+    pub merge_slack: usize,
     /// Each sentence keeps at most this many candidate partners (default 40).
     pub max_neighbours: usize,
     /// Terms in more sentences than this do not propose candidates (default 200).
@@ -56,10 +61,12 @@ pub struct Options {
     /// Share of cluster-centroid cosine (against mean pairwise similarity) in the linkage
     /// that decides merges (default 0.5).
     pub centroid_weight: f32,
-    /// Each member of a group is diffed against at most this many others (default 4).
+    /// Each member of a group is diffed against at most this many others (default 8).
     pub max_compared: usize,
     /// Time limit for one word diff (default 50 ms).
     pub diff_timeout: Duration,
+    /// How `http`/`https` addresses are fetched and cached (no cache by default).
+    pub fetch: load::fetch::FetchOptions,
 }
 
 impl Default for Options {
@@ -68,8 +75,10 @@ impl Default for Options {
             max_input_bytes: 16 * 1024 * 1024,
             max_articles: 1000,
             link_threshold: 0.15,
+            min_link: 0.2,
             min_similarity: 0.1,
             max_per_article: 2,
+            merge_slack: 1,
             max_neighbours: 40,
             max_postings: 200,
             number_boost: 1.5,
@@ -79,8 +88,9 @@ impl Default for Options {
             lead_sentences: 3,
             lead_bonus: 0.5,
             centroid_weight: 0.5,
-            max_compared: 4,
+            max_compared: 8,
             diff_timeout: Duration::from_millis(50),
+            fetch: load::fetch::FetchOptions::default(),
         }
     }
 }
@@ -100,7 +110,9 @@ impl Options {
         match key.trim() {
             "link_threshold" => self.link_threshold = number,
             "min_similarity" => self.min_similarity = number,
+            "min_link" => self.min_link = number,
             "max_per_article" => self.max_per_article = count(),
+            "merge_slack" => self.merge_slack = count(),
             "max_neighbours" => self.max_neighbours = count(),
             "max_postings" => self.max_postings = count(),
             "max_compared" => self.max_compared = count(),

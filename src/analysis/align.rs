@@ -78,7 +78,20 @@ pub fn group_passages(
     tracing::debug!(elapsed = ?clock.elapsed(), "events");
     let edges = candidate_edges(&nodes, &vectors, &doc_sim, &events, opts);
     tracing::debug!(elapsed = ?clock.elapsed(), edges = edges.len(), "candidate edges");
-    let clusters = cluster(&nodes, &edges, &vectors, &events, opts, opts.link_threshold, opts.max_per_article);
+    // Merging may overshoot the per-article limit a little; `enforce_limit` then lets go of
+    // the weakest members, which keeps large passages whole where a strict limit would
+    // have refused the merge outright.
+    let merge_limit = opts.max_per_article.saturating_add(opts.merge_slack);
+    let clusters = cluster(
+        &nodes,
+        &edges,
+        &vectors,
+        &events,
+        opts,
+        opts.link_threshold,
+        merge_limit,
+    );
+    let clusters = enforce_limit(clusters, &nodes, &edges, opts.max_per_article);
     tracing::debug!(elapsed = ?clock.elapsed(), "clustered");
     order_groups(articles, &nodes, clusters)
 }
@@ -182,7 +195,11 @@ fn anchor_key(word: &Word, name: bool) -> &str {
     if !name {
         return word.key.as_str();
     }
-    let cut = word.key.char_indices().nth(6).map_or(word.key.len(), |(at, _)| at);
+    let cut = word
+        .key
+        .char_indices()
+        .nth(6)
+        .map_or(word.key.len(), |(at, _)| at);
     word.key.get(..cut).unwrap_or(word.key.as_str())
 }
 
@@ -200,11 +217,11 @@ fn merge_terms(mut terms: Vec<(u32, f32)>) -> Vec<(u32, f32)> {
 }
 
 /// The sum of two sparse vectors (both sorted by term), sorted.
-fn add_vectors(a: &Vector, b: &Vector) -> Vector {
-    let mut sum = Vec::with_capacity(a.len() + b.len());
+fn add_vectors(left: &Vector, right: &Vector) -> Vector {
+    let mut sum = Vec::with_capacity(left.len() + right.len());
     let (mut i, mut j) = (0, 0);
     loop {
-        match (a.get(i), b.get(j)) {
+        match (left.get(i), right.get(j)) {
             (Some(&(ta, wa)), Some(&(tb, wb))) => match ta.cmp(&tb) {
                 Ordering::Less => {
                     sum.push((ta, wa));
@@ -295,7 +312,12 @@ fn article_similarity(docs: &[Vector]) -> Vec<Vec<f32>> {
 /// articles about different events are held apart, and the leads of articles about one
 /// event are expected to report the same thing. Returns an event index per article.
 fn group_events(doc_sim: &[Vec<f32>], opts: &Options) -> Vec<usize> {
-    let nodes: Vec<Node> = (0..doc_sim.len()).map(|a| Node { article: a, sentence: 0 }).collect();
+    let nodes: Vec<Node> = (0..doc_sim.len())
+        .map(|a| Node {
+            article: a,
+            sentence: 0,
+        })
+        .collect();
     let mut edges = Vec::new();
     for (a, row) in doc_sim.iter().enumerate() {
         for (b, &weight) in row.iter().enumerate().skip(a + 1) {
@@ -305,9 +327,13 @@ fn group_events(doc_sim: &[Vec<f32>], opts: &Options) -> Vec<usize> {
         }
     }
     let mut event = vec![0; doc_sim.len()];
-    let flat = Options { centroid_weight: 0.0, ..opts.clone() };
+    let flat = Options {
+        centroid_weight: 0.0,
+        min_link: 0.0,
+        ..opts.clone()
+    };
     let clusters = cluster(&nodes, &edges, &[], &[], &flat, opts.event_threshold, usize::MAX);
-    for (idx, (members, _)) in clusters.into_iter().enumerate() {
+    for (idx, members) in clusters.into_iter().enumerate() {
         for m in members {
             if let Some(e) = event.get_mut(m) {
                 *e = idx;
@@ -355,7 +381,9 @@ fn candidate_edges(
     for (idx, v) in vectors.iter().enumerate() {
         let Some(node) = nodes.get(idx) else { continue };
         for (term, w) in v {
-            let Some(list) = postings.get(term).filter(|l| l.len() <= cap) else { continue };
+            let Some(list) = postings.get(term).filter(|l| l.len() <= cap) else {
+                continue;
+            };
             let from = list.partition_point(|(j, _)| *j <= idx);
             for (j, wj) in list.get(from..).unwrap_or(&[]) {
                 if let Some(acc) = partial.get_mut(*j) {
@@ -384,11 +412,21 @@ fn candidate_edges(
         found.dedup();
         found.retain(|&j| nodes.get(j).is_some_and(|n| n.article != node.article));
         for j in found {
-            let (Some(other), Some(vj)) = (nodes.get(j), vectors.get(j)) else { continue };
+            let (Some(other), Some(vj)) = (nodes.get(j), vectors.get(j)) else {
+                continue;
+            };
+            let cosine = dot(v, vj);
             let weight = if events.get(node.article) == events.get(other.article) {
-                dot(v, vj) + opts.lead_bonus * lead_weight(idx) * lead_weight(j)
+                // Leads of one event likely state the same thing, but only leads that share
+                // some words: two sentences with nothing in common stay apart.
+                let bonus = if cosine > 0.0 {
+                    opts.lead_bonus * lead_weight(idx) * lead_weight(j)
+                } else {
+                    0.0
+                };
+                cosine + bonus
             } else {
-                dot(v, vj) * opts.cross_event_factor
+                cosine * opts.cross_event_factor
             };
             if weight >= opts.min_similarity {
                 if let Some(list) = best.get_mut(idx) {
@@ -404,7 +442,11 @@ fn candidate_edges(
     for (idx, mut list) in best.into_iter().enumerate() {
         list.sort_unstable_by(|x, y| y.0.total_cmp(&x.0));
         list.truncate(opts.max_neighbours);
-        edges.extend(list.into_iter().map(|(weight, j)| Edge { a: idx.min(j), b: idx.max(j), weight }));
+        edges.extend(list.into_iter().map(|(weight, j)| Edge {
+            a: idx.min(j),
+            b: idx.max(j),
+            weight,
+        }));
     }
     edges.sort_unstable_by_key(|e| (e.a, e.b));
     edges.dedup_by(|x, y| x.a == y.a && x.b == y.b);
@@ -417,7 +459,11 @@ fn lead_ranks(nodes: &[Node]) -> Vec<usize> {
     let mut previous: Option<usize> = None;
     let mut rank = 0;
     for node in nodes {
-        rank = if previous == Some(node.article) { rank + 1 } else { 0 };
+        rank = if previous == Some(node.article) {
+            rank + 1
+        } else {
+            0
+        };
         previous = Some(node.article);
         ranks.push(rank);
     }
@@ -440,10 +486,10 @@ fn lead_partners(
     }
     let mut lead_nodes: Vec<Vec<usize>> = vec![Vec::new(); doc_sim.len()];
     for (idx, (node, rank)) in nodes.iter().zip(ranks).enumerate() {
-        if *rank < opts.lead_sentences {
-            if let Some(list) = lead_nodes.get_mut(node.article) {
-                list.push(idx);
-            }
+        if *rank < opts.lead_sentences
+            && let Some(list) = lead_nodes.get_mut(node.article)
+        {
+            list.push(idx);
         }
     }
     for (a, row) in doc_sim.iter().enumerate() {
@@ -457,7 +503,10 @@ fn lead_partners(
         near.truncate(opts.max_neighbours);
         for &i in lead_nodes.get(a).map_or(&[][..], Vec::as_slice) {
             if let Some(list) = partners.get_mut(i) {
-                list.extend(near.iter().flat_map(|(_, b)| lead_nodes.get(*b).into_iter().flatten().copied()));
+                list.extend(
+                    near.iter()
+                        .flat_map(|(_, b)| lead_nodes.get(*b).into_iter().flatten().copied()),
+                );
             }
         }
     }
@@ -493,6 +542,20 @@ impl Ord for Candidate {
     }
 }
 
+/// The edges between two clusters: their total and their strongest.
+#[derive(Debug, Clone, Copy, Default)]
+struct Link {
+    sum: f32,
+    max: f32,
+}
+
+impl Link {
+    fn absorb(&mut self, other: Self) {
+        self.sum += other.sum;
+        self.max = self.max.max(other.max);
+    }
+}
+
 /// Clusters under construction; a cluster is named by the node it started from.
 struct Clusters<'v> {
     vectors: &'v [Vector],
@@ -503,27 +566,42 @@ struct Clusters<'v> {
     empty: Vector,
     members: Vec<Vec<usize>>,
     per_article: Vec<Vec<(usize, usize)>>,
-    links: Vec<HashMap<usize, f32>>,
+    links: Vec<HashMap<usize, Link>>,
+    min_link: f32,
     intra: Vec<f32>,
     version: Vec<u32>,
     alive: Vec<bool>,
 }
 
 impl<'v> Clusters<'v> {
-    fn new(nodes: &[Node], edges: &[Edge], vectors: &'v [Vector], events: &[usize], weights: (f32, f32)) -> Self {
+    fn new(
+        nodes: &[Node],
+        edges: &[Edge],
+        vectors: &'v [Vector],
+        events: &[usize],
+        weights: (f32, f32),
+        min_link: f32,
+    ) -> Self {
         let n = nodes.len();
-        let mut links: Vec<HashMap<usize, f32>> = vec![HashMap::new(); n];
+        let mut links: Vec<HashMap<usize, Link>> = vec![HashMap::new(); n];
         for e in edges {
+            let link = Link {
+                sum: e.weight,
+                max: e.weight,
+            };
             if let Some(map) = links.get_mut(e.a) {
-                map.insert(e.b, e.weight);
+                map.insert(e.b, link);
             }
             if let Some(map) = links.get_mut(e.b) {
-                map.insert(e.a, e.weight);
+                map.insert(e.a, link);
             }
         }
         Self {
             vectors,
-            events: nodes.iter().map(|n| events.get(n.article).copied().unwrap_or(0)).collect(),
+            events: nodes
+                .iter()
+                .map(|n| events.get(n.article).copied().unwrap_or(0))
+                .collect(),
             centroid_weight: weights.0,
             cross_event_factor: weights.1,
             centroids: vec![Vec::new(); n],
@@ -531,6 +609,7 @@ impl<'v> Clusters<'v> {
             members: (0..n).map(|i| vec![i]).collect(),
             per_article: nodes.iter().map(|node| vec![(node.article, 1)]).collect(),
             links,
+            min_link,
             intra: vec![0.0; n],
             version: vec![0; n],
             alive: vec![true; n],
@@ -554,7 +633,16 @@ impl<'v> Clusters<'v> {
     }
 
     fn linkage(&self, a: usize, b: usize) -> f32 {
-        let sum = self.links.get(a).and_then(|m| m.get(&b)).copied().unwrap_or(0.0);
+        let link = self
+            .links
+            .get(a)
+            .and_then(|m| m.get(&b))
+            .copied()
+            .unwrap_or_default();
+        if link.max < self.min_link {
+            return 0.0;
+        }
+        let sum = link.sum;
         let pairs = self.cross_pairs(a, b);
         let average = if pairs == 0 { 0.0 } else { sum / pairs as f32 };
         if self.centroid_weight <= 0.0 {
@@ -606,19 +694,18 @@ impl<'v> Clusters<'v> {
             .links
             .get(keep)
             .and_then(|m| m.get(&gone))
-            .copied()
-            .unwrap_or(0.0);
+            .map_or(0.0, |l| l.sum);
         let moved_links = self.links.get_mut(gone).map(std::mem::take).unwrap_or_default();
-        for (other, w) in moved_links {
+        for (other, link) in moved_links {
             if other == keep {
                 continue;
             }
             if let Some(map) = self.links.get_mut(other) {
                 map.remove(&gone);
-                *map.entry(keep).or_insert(0.0) += w;
+                map.entry(keep).or_default().absorb(link);
             }
             if let Some(map) = self.links.get_mut(keep) {
-                *map.entry(other).or_insert(0.0) += w;
+                map.entry(other).or_default().absorb(link);
             }
         }
         if let Some(map) = self.links.get_mut(keep) {
@@ -682,9 +769,9 @@ fn cluster(
     opts: &Options,
     threshold: f32,
     max_per_article: usize,
-) -> Vec<(Vec<usize>, f32)> {
-    let mut clusters =
-        Clusters::new(nodes, edges, vectors, events, (opts.centroid_weight, opts.cross_event_factor));
+) -> Vec<Vec<usize>> {
+    let weights = (opts.centroid_weight, opts.cross_event_factor);
+    let mut clusters = Clusters::new(nodes, edges, vectors, events, weights, opts.min_link);
     let mut heap: BinaryHeap<Candidate> = edges
         .iter()
         .filter(|e| e.weight >= threshold)
@@ -712,31 +799,69 @@ fn cluster(
     }
     (0..nodes.len())
         .filter(|&c| clusters.alive.get(c).copied().unwrap_or(false))
-        .filter_map(|c| {
-            let members = clusters.members.get(c)?.clone();
-            let pairs = cross_pairs_within(nodes, &members);
-            let intra = clusters.intra.get(c).copied().unwrap_or(0.0);
-            let score = if pairs == 0 { 0.0 } else { intra / pairs as f32 };
-            Some((members, score))
-        })
+        .filter_map(|c| clusters.members.get(c).cloned())
         .collect()
 }
 
-fn cross_pairs_within(nodes: &[Node], members: &[usize]) -> usize {
-    let articles: Vec<usize> = members
-        .iter()
-        .filter_map(|m| nodes.get(*m).map(|n| n.article))
-        .collect();
-    let mut pairs = 0;
-    for (i, a) in articles.iter().enumerate() {
-        pairs += articles
-            .get(i + 1..)
-            .unwrap_or(&[])
-            .iter()
-            .filter(|b| *b != a)
-            .count();
+/// Keeps at most `limit` sentences of one article in each group — those most linked to the
+/// rest of the group — and makes each sentence let go a passage of its own. Returns every
+/// group with its score: the mean similarity over its cross-article pairs.
+fn enforce_limit(
+    clusters: Vec<Vec<usize>>,
+    nodes: &[Node],
+    edges: &[Edge],
+    limit: usize,
+) -> Vec<(Vec<usize>, f32)> {
+    let mut adjacency: Vec<Vec<(usize, f32)>> = vec![Vec::new(); nodes.len()];
+    for e in edges {
+        if let Some(list) = adjacency.get_mut(e.a) {
+            list.push((e.b, e.weight));
+        }
+        if let Some(list) = adjacency.get_mut(e.b) {
+            list.push((e.a, e.weight));
+        }
     }
-    pairs
+    for list in &mut adjacency {
+        list.sort_unstable_by_key(|(n, _)| *n);
+    }
+    let weight = |a: usize, b: usize| -> f32 {
+        adjacency
+            .get(a)
+            .and_then(|list| {
+                list.binary_search_by_key(&b, |(n, _)| *n)
+                    .ok()
+                    .and_then(|i| list.get(i))
+            })
+            .map_or(0.0, |(_, w)| *w)
+    };
+    let article = |n: usize| nodes.get(n).map_or(usize::MAX, |node| node.article);
+    let mut result = Vec::with_capacity(clusters.len());
+    for mut members in clusters {
+        let mut evicted = Vec::new();
+        let mut by_article: HashMap<usize, Vec<usize>> = HashMap::new();
+        for &m in &members {
+            by_article.entry(article(m)).or_default().push(m);
+        }
+        for (_, mut same) in by_article.into_iter().filter(|(_, v)| v.len() > limit) {
+            let strength = |n: usize| members.iter().map(|&m| weight(n, m)).sum::<f32>();
+            same.sort_by(|a, b| strength(*b).total_cmp(&strength(*a)));
+            evicted.extend(same.into_iter().skip(limit));
+        }
+        members.retain(|m| !evicted.contains(m));
+        let mut sum = 0.0;
+        let mut pairs = 0usize;
+        for (i, &a) in members.iter().enumerate() {
+            for &b in members.get(i + 1..).unwrap_or(&[]) {
+                if article(a) != article(b) {
+                    sum += weight(a, b);
+                    pairs += 1;
+                }
+            }
+        }
+        result.push((members, if pairs == 0 { 0.0 } else { sum / pairs as f32 }));
+        result.extend(evicted.into_iter().map(|n| (vec![n], 0.0)));
+    }
+    result
 }
 
 /// Builds the groups and puts them in reading order: the first article's order, with every

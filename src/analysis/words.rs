@@ -70,7 +70,9 @@ impl Tokenizer {
             let key = if number {
                 bare.replace(',', "")
             } else {
-                self.stemmer.stem(&fold_spelling(canonical_form(bare))).into_owned()
+                self.stemmer
+                    .stem(&fold_spelling(canonical_form(bare)))
+                    .into_owned()
             };
             // "US", "UN": an acronym is a name, not the pronoun "us".
             let acronym = token.chars().count() > 1 && token.chars().all(char::is_uppercase);
@@ -98,8 +100,7 @@ fn canonical_form(word: &str) -> &str {
         "flew" | "flown" => "fly",
         "brought" => "bring",
         "fought" => "fight",
-        "struck" => "strike",
-        "hit" => "strike",
+        "struck" | "hit" => "strike",
         "began" | "begun" => "begin",
         "spoke" | "spoken" => "speak",
         "went" | "gone" => "go",
@@ -112,8 +113,7 @@ fn canonical_form(word: &str) -> &str {
         "aircraft" | "airliner" | "airplane" | "jet" | "plane" | "planes" | "jets" | "airliners" => "plane",
         "drone" | "drones" | "uav" | "uavs" => "drone",
         "probe" | "probes" | "inquiry" => "investigation",
-        "apology" | "apologies" => "apologize",
-        "sorry" => "apologize",
+        "apology" | "apologies" | "sorry" => "apologize",
         "crashed" | "crash" | "crashes" | "crashing" => "crash",
         "passenger" | "passengers" => "passenger",
         "injured" | "injuries" | "wounded" | "hurt" => "injure",
