@@ -2,6 +2,7 @@
 //! function of the earlier stages' output and the [`Options`].
 
 pub mod align;
+pub mod attribution;
 pub mod compare;
 pub mod load;
 pub mod segment;
@@ -182,12 +183,13 @@ pub fn analyze_inputs(inputs: Vec<Input>, opts: &Options) -> Result<Analysis> {
     let clock = std::time::Instant::now();
     compare::compare_groups(&words, &lexicon, &mut groups, opts);
     tracing::debug!(elapsed = ?clock.elapsed(), "compared");
+    let attributions = attribution::find_attributions(&articles);
     tracing::debug!(articles = articles.len(), groups = groups.len(), "analysed");
     Ok(Analysis {
         schema: SCHEMA,
         articles,
         groups,
-        attributions: Vec::new(),
+        attributions,
         facts: Vec::new(),
         conflicts: Vec::new(),
     })
