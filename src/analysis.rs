@@ -61,7 +61,7 @@ pub struct Options {
     /// Share of cluster-centroid cosine (against mean pairwise similarity) in the linkage
     /// that decides merges (default 0.5).
     pub centroid_weight: f32,
-    /// Each member of a group is diffed against at most this many others (default 8).
+    /// Each member of a group is diffed against at most this many others (default 5).
     pub max_compared: usize,
     /// Time limit for one word diff (default 50 ms).
     pub diff_timeout: Duration,
@@ -88,7 +88,7 @@ impl Default for Options {
             lead_sentences: 6,
             lead_bonus: 1.5,
             centroid_weight: 0.5,
-            max_compared: 8,
+            max_compared: 5,
             diff_timeout: Duration::from_millis(50),
             fetch: load::fetch::FetchOptions::default(),
         }

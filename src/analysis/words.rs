@@ -42,17 +42,34 @@ pub struct Word {
 /// Makes [`Word`]s; holds the stemmer so it is built once per analysis.
 pub struct Tokenizer {
     stemmer: Stemmer,
+    /// Stems already computed: news text repeats its words, and stemming is the costliest
+    /// step of tokenizing.
+    stems: std::cell::RefCell<std::collections::HashMap<String, String>>,
 }
 
 impl Default for Tokenizer {
     fn default() -> Self {
         Self {
             stemmer: Stemmer::create(Algorithm::English),
+            stems: std::cell::RefCell::default(),
         }
     }
 }
 
 impl Tokenizer {
+    /// The stem of a lower-case word, after folding spelling variants.
+    fn stem(&self, bare: &str) -> String {
+        if let Some(stem) = self.stems.borrow().get(bare) {
+            return stem.clone();
+        }
+        let stem = self
+            .stemmer
+            .stem(&fold_spelling(canonical_form(bare)))
+            .into_owned();
+        self.stems.borrow_mut().insert(bare.to_owned(), stem.clone());
+        stem
+    }
+
     /// The words of `span` in `text` (an out-of-range span has none).
     #[must_use]
     pub fn words(&self, text: &str, span: Span) -> Vec<Word> {
@@ -70,9 +87,7 @@ impl Tokenizer {
             let key = if number {
                 bare.replace(',', "")
             } else {
-                self.stemmer
-                    .stem(&fold_spelling(canonical_form(bare)))
-                    .into_owned()
+                self.stem(bare)
             };
             // "US", "UN": an acronym is a name, not the pronoun "us".
             let acronym = token.chars().count() > 1 && token.chars().all(char::is_uppercase);
