@@ -70,6 +70,57 @@ fn check_invariants(analysis: &Analysis) {
             );
         }
     }
+    for (i, attribution) in analysis.attributions.iter().enumerate() {
+        let article = analysis
+            .articles
+            .get(attribution.article.0)
+            .expect("attribution article in range");
+        assert!(
+            attribution.sentence.0 < article.sentences.len(),
+            "attribution {i} sentence in range"
+        );
+        let mut spans = vec![attribution.content];
+        spans.extend(attribution.cue);
+        spans.extend(
+            attribution
+                .source
+                .as_ref()
+                .map(|s| parallax::Span::new(s.start, s.end)),
+        );
+        spans.extend(attribution.channel);
+        for span in spans {
+            assert!(span.start < span.end, "attribution {i}: empty span");
+            assert!(
+                span.text(&article.text).is_some(),
+                "attribution {i}: span off bounds or char boundary"
+            );
+        }
+    }
+    let mentions = analysis.facts.iter().flat_map(|f| &f.mentions).chain(
+        analysis
+            .conflicts
+            .iter()
+            .flat_map(|c| c.claims.iter().flat_map(|claim| &claim.mentions)),
+    );
+    for mention in mentions {
+        let article = analysis
+            .articles
+            .get(mention.article.0)
+            .expect("mention article in range");
+        let sentence = article
+            .sentences
+            .get(mention.sentence.0)
+            .expect("mention sentence in range");
+        let span = parallax::Span::new(mention.start, mention.end);
+        assert!(sentence.span().contains(span), "mention outside its sentence");
+        assert!(span.text(&article.text).is_some(), "mention off a char boundary");
+        if let Some(a) = mention.attribution {
+            assert!(
+                a < analysis.attributions.len(),
+                "mention attribution index in range"
+            );
+        }
+    }
     let json = serde_json::to_string(analysis).unwrap();
     let back: Analysis = serde_json::from_str(&json).unwrap();
     assert_eq!(&back, analysis, "JSON does not round-trip");
@@ -130,4 +181,44 @@ fn one_article_alone_gives_single_article_groups() {
     let analysis = analyze_inputs(inputs, &Options::default()).unwrap();
     check_invariants(&analysis);
     assert_eq!(analysis.groups.len(), 2);
+}
+
+mod generated {
+    use proptest::prelude::*;
+
+    use super::check_invariants;
+    use parallax::{Input, Options, analyze_inputs};
+
+    /// Article-like text: words, names, numbers, punctuation, quotes, line breaks, and the
+    /// odd awkward character (BOM, NBSP, zero-width, combining, emoji, CJK, escapes).
+    fn article() -> impl Strategy<Value = String> {
+        let token = prop_oneof![
+            6 => "[a-z]{1,9}",
+            2 => "[A-Z][a-z]{1,8}",
+            1 => "[0-9]{1,4}([.,][0-9]{1,3})?",
+            2 => prop::sample::select(vec![
+                ". ", ", ", "! ", "? ", "… ", "\n", "\n\n", "\r\n", "\r", " “", "” ", "\"", "'s", " - ",
+                "U.S. ", "Dr. ", "Jan. ", "(Image: AFP via Getty Images)", "\u{feff}", "\u{a0}",
+                "\u{200b}", "e\u{301}", "👍🏽", "東京", "\u{1b}[31m", "\t", "\u{0}",
+            ])
+            .prop_map(str::to_owned),
+        ];
+        prop::collection::vec(token, 0..80).prop_map(|tokens| tokens.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn generated_articles_keep_the_contract(texts in prop::collection::vec(article(), 1..4)) {
+            let inputs: Vec<Input> =
+                texts.iter().enumerate().map(|(i, t)| Input::from_text(format!("{i}.txt"), t.clone())).collect();
+            // Empty or binary-looking inputs are refused with an error; everything else is analysed.
+            if let Ok(analysis) = analyze_inputs(inputs, &Options::default()) {
+                check_invariants(&analysis);
+                for (article, text) in analysis.articles.iter().zip(&texts) {
+                    prop_assert_eq!(&article.text, text);
+                }
+            }
+        }
+    }
 }
