@@ -3,6 +3,8 @@
 
 pub mod align;
 pub mod compare;
+pub mod conflict;
+pub mod facts;
 pub mod load;
 pub mod segment;
 pub mod words;
@@ -150,13 +152,16 @@ pub fn analyze_inputs(inputs: Vec<Input>, opts: &Options) -> Result<Analysis> {
     );
     let mut groups = align::group_passages(&articles, &words, &lexicon, opts);
     compare::compare_groups(&words, &lexicon, &mut groups, opts);
+    let attributions = Vec::new();
+    let collected = facts::collect_facts(&articles, &groups, &attributions);
+    let conflicts = conflict::find_conflicts(&articles, &groups, &attributions, &collected);
     tracing::debug!(articles = articles.len(), groups = groups.len(), "analysed");
     Ok(Analysis {
         schema: SCHEMA,
         articles,
         groups,
-        attributions: Vec::new(),
-        facts: Vec::new(),
-        conflicts: Vec::new(),
+        attributions,
+        facts: collected.facts,
+        conflicts,
     })
 }

@@ -1,0 +1,723 @@
+//! Conflicts: facts, aligned passages and attributions → the points on which articles
+//! about one event disagree, most important first.
+//!
+//! Consumes the articles, the groups (with each member's `diverging` spans), the
+//! attributions and the [`Collected`] facts. Produces [`Conflict`]s of four kinds:
+//! - `value`: one slot, incompatible values. Slots with one true value per event are the
+//!   casualty counts ("killed", "injured", "survivors", "aboard", …), the airline operating
+//!   the aircraft and whose air defence it was; any other key is a slot only inside one
+//!   aligned passage (two dates, two distances, two flight numbers in one passage).
+//!   Compatible values never conflict: "at least 38" allows 38, "12-25" fits
+//!   "2024-12-25", "Wednesday" fits 25 December 2024.
+//! - `quote`: one quotation worded differently in one passage (the words in between shared
+//!   anchors differ, not merely where one article quotes less).
+//! - `substitution` / `polarity`: inside an aligned passage, a short run between shared
+//!   content words that holds a diverging name on both sides ("Ukrainian" vs "Russian"), or
+//!   a negation on one side only.
+//! - `attribution`: one fact stated through different sources, or attributed in one
+//!   article and asserted bare in another.
+//!
+//! Invariants: every claim has at least one mention; mentions come from the facts or from
+//! member sentences, so their spans lie inside their sentences. Work is per bucket and per
+//! group (pairs of members capped at 12 per group), never over all pairs of mentions.
+//!
+//! Weak spots: an event with two aircraft or two attacks has two true airlines or
+//! casualty counts and gets a false conflict; substitution needs the alignment to have put
+//! the two sentences in one passage.
+
+use std::collections::{HashMap, HashSet};
+use std::time::{Duration, Instant};
+
+use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
+
+use crate::analysis::facts::{Collected, Kind, Located, Value, number};
+use crate::analysis::words::{Tokenizer, Word};
+use crate::model::{Article, Attribution, Claim, Conflict, DiffKind, Group, Mention};
+use crate::span::{ArticleId, Span};
+
+/// Most members of one group compared pairwise.
+const MAX_MEMBERS: usize = 12;
+/// Longest run (in words, each side) read as one substituted name or flipped negation.
+const MAX_RUN: usize = 3;
+
+/// Finds the conflicts; see the module docs.
+#[must_use]
+pub fn find_conflicts(
+    articles: &[Article],
+    groups: &[Group],
+    attributions: &[Attribution],
+    collected: &Collected,
+) -> Vec<Conflict> {
+    let mut conflicts = slot_conflicts(collected);
+    conflicts.extend(group_value_conflicts(groups, collected));
+    let tokenizer = Tokenizer::default();
+    conflicts.extend(quote_conflicts(articles, groups, collected, &tokenizer));
+    let mut taken: Vec<(ArticleId, Span)> = conflicts
+        .iter()
+        .flat_map(|c| c.claims.iter().flat_map(|claim| claim.mentions.iter()))
+        .map(|m| (m.article, Span::new(m.start, m.end)))
+        .collect();
+    for conflict in passage_conflicts(articles, groups, attributions, &tokenizer) {
+        let overlaps = conflict.claims.iter().flat_map(|c| c.mentions.iter()).any(|m| {
+            taken
+                .iter()
+                .any(|(a, s)| *a == m.article && s.overlaps(Span::new(m.start, m.end)))
+        });
+        if !overlaps {
+            taken.extend(
+                conflict
+                    .claims
+                    .iter()
+                    .flat_map(|c| c.mentions.iter())
+                    .map(|m| (m.article, Span::new(m.start, m.end))),
+            );
+            conflicts.push(conflict);
+        }
+    }
+    conflicts.extend(attribution_conflicts(attributions, collected));
+    conflicts.sort_by(|a, b| b.importance.cmp(&a.importance).then_with(|| a.key.cmp(&b.key)));
+    tracing::debug!(conflicts = conflicts.len(), "conflicts");
+    conflicts
+}
+
+/// A claim from a list of mentions: distinct articles and attributions filled in.
+fn claim(value: String, mut mentions: Vec<Mention>) -> Claim {
+    mentions.sort_by_key(|m| (m.article, m.sentence, m.start));
+    mentions.dedup_by_key(|m| (m.article, m.sentence, m.start, m.end));
+    let mut articles: Vec<ArticleId> = mentions.iter().map(|m| m.article).collect();
+    articles.sort_unstable();
+    articles.dedup();
+    let mut attributions: Vec<usize> = mentions.iter().filter_map(|m| m.attribution).collect();
+    attributions.sort_unstable();
+    attributions.dedup();
+    Claim {
+        value,
+        mentions,
+        articles,
+        attributions,
+    }
+}
+
+/// Importance: a base for the kind of disagreement plus up to 10 for how many articles
+/// take part in it.
+fn importance(base: u32, claims: &[Claim]) -> u32 {
+    let articles: HashSet<ArticleId> = claims.iter().flat_map(|c| c.articles.iter().copied()).collect();
+    let spread = u32::try_from(articles.len().min(5)).unwrap_or(5) * 2;
+    (base + spread).min(100)
+}
+
+fn incompatible(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => !x.compatible(y),
+        (Value::Date(x), Value::Date(y)) => x.is_determinate() && y.is_determinate() && !x.compatible(y),
+        (Value::Text(x), Value::Text(y)) => !x.eq_ignore_ascii_case(y),
+        _ => false,
+    }
+}
+
+/// Conflicts on event-wide slots: casualty counts, the airline, whose air defence.
+fn slot_conflicts(collected: &Collected) -> Vec<Conflict> {
+    let mut buckets: HashMap<(usize, &str, &str), Vec<usize>> = HashMap::new();
+    for (idx, fact) in collected.facts.iter().enumerate() {
+        let event = collected.fact_events.get(idx).copied().unwrap_or(0);
+        let slot = match fact.kind.as_str() {
+            "number" => number::SLOT_KEYS.contains(&fact.key.as_str()),
+            "role" => true,
+            "organization" => fact.key == "airline",
+            _ => false,
+        };
+        if slot {
+            buckets
+                .entry((event, fact.kind.as_str(), fact.key.as_str()))
+                .or_default()
+                .push(idx);
+        }
+    }
+    let slot_mention: HashSet<usize> = collected
+        .mentions
+        .iter()
+        .filter(|m| m.found.slot)
+        .map(|m| m.fact)
+        .collect();
+    let mut keys: Vec<_> = buckets.keys().copied().collect();
+    keys.sort_unstable();
+    let mut conflicts = Vec::new();
+    for bucket in keys {
+        let Some(facts) = buckets.get(&bucket) else {
+            continue;
+        };
+        let (_, kind, key) = bucket;
+        // An airline is a slot only where it names the operator ("X Airlines plane").
+        let facts: Vec<usize> = facts
+            .iter()
+            .copied()
+            .filter(|f| kind != "organization" || slot_mention.contains(f))
+            .collect();
+        let values: Vec<Option<&Value>> = facts.iter().map(|&f| collected.fact_values.get(f)).collect();
+        let disputed: Vec<usize> = facts
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| {
+                values.iter().enumerate().any(|(j, other)| {
+                    *i != j
+                        && matches!((values.get(*i).copied().flatten(), other), (Some(a), Some(b)) if incompatible(a, b))
+                })
+            })
+            .map(|(_, &f)| f)
+            .collect();
+        if disputed.len() < 2 {
+            continue;
+        }
+        let claims: Vec<Claim> = disputed
+            .iter()
+            .filter_map(|&f| collected.facts.get(f))
+            .map(|fact| claim(fact.value.clone(), fact.mentions.clone()))
+            .collect();
+        let base = match kind {
+            "number" => 80,
+            "organization" => 78,
+            _ => 75,
+        };
+        conflicts.push(Conflict {
+            kind: "value".into(),
+            key: key.to_owned(),
+            importance: importance(base, &claims),
+            claims,
+        });
+    }
+    conflicts
+}
+
+/// Mentions by group: what each aligned passage holds.
+fn mentions_by_group(collected: &Collected) -> HashMap<usize, Vec<&Located>> {
+    let mut by_group: HashMap<usize, Vec<&Located>> = HashMap::new();
+    for item in &collected.mentions {
+        if let Some(group) = item.group {
+            by_group.entry(group).or_default().push(item);
+        }
+    }
+    by_group
+}
+
+/// Conflicts inside one passage on keys that are not event-wide slots: dates, distances,
+/// other counts, codes.
+fn group_value_conflicts(groups: &[Group], collected: &Collected) -> Vec<Conflict> {
+    let by_group = mentions_by_group(collected);
+    let mut conflicts = Vec::new();
+    for (group_idx, group) in groups.iter().enumerate() {
+        if group.article_count() < 2 {
+            continue;
+        }
+        let Some(items) = by_group.get(&group_idx) else {
+            continue;
+        };
+        let mut by_key: HashMap<(Kind, &str), Vec<&Located>> = HashMap::new();
+        for item in items {
+            let wanted = match item.found.kind {
+                Kind::Number => !number::SLOT_KEYS.contains(&item.found.key.as_str()),
+                Kind::Date | Kind::Code => true,
+                _ => false,
+            };
+            if wanted {
+                by_key
+                    .entry((item.found.kind, item.found.key.as_str()))
+                    .or_default()
+                    .push(item);
+            }
+        }
+        let mut keys: Vec<_> = by_key.keys().copied().collect();
+        keys.sort_unstable();
+        for bucket in keys {
+            let Some(list) = by_key.get(&bucket) else { continue };
+            // Distinct values, each with its mentions; a value only conflicts with a value
+            // from another article.
+            let mut values: Vec<(&Value, Vec<&Located>)> = Vec::new();
+            for item in list {
+                match values.iter_mut().find(|(v, _)| {
+                    !incompatible(v, &item.found.value) && v.display() == item.found.value.display()
+                }) {
+                    Some((_, members)) => members.push(item),
+                    None => values.push((&item.found.value, vec![item])),
+                }
+            }
+            let disputed: Vec<usize> = (0..values.len())
+                .filter(|&i| {
+                    values.iter().enumerate().any(|(j, (other, members))| {
+                        let Some((mine, own)) = values.get(i) else {
+                            return false;
+                        };
+                        i != j
+                            && incompatible(mine, other)
+                            && !values
+                                .iter()
+                                .any(|(v, _)| !incompatible(v, mine) && !incompatible(v, other))
+                            && members.iter().any(|m| own.iter().all(|o| o.article != m.article))
+                    })
+                })
+                .collect();
+            if disputed.len() < 2 {
+                continue;
+            }
+            let claims: Vec<Claim> = disputed
+                .iter()
+                .filter_map(|&i| values.get(i))
+                .map(|(value, members)| claim(value.display(), members.iter().map(|m| m.mention()).collect()))
+                .collect();
+            let base = match bucket.0 {
+                Kind::Date => 55,
+                Kind::Code => 60,
+                _ => 50,
+            };
+            conflicts.push(Conflict {
+                kind: "value".into(),
+                key: bucket.1.to_owned(),
+                importance: importance(base, &claims),
+                claims,
+            });
+        }
+    }
+    conflicts
+}
+
+/// Matching keys of the words of `span`.
+fn word_keys(tokenizer: &Tokenizer, text: &str, span: Span) -> Vec<Word> {
+    tokenizer.words(text, span)
+}
+
+/// Quotations in one passage that quote the same words differently.
+fn quote_conflicts(
+    articles: &[Article],
+    groups: &[Group],
+    collected: &Collected,
+    tokenizer: &Tokenizer,
+) -> Vec<Conflict> {
+    let by_group = mentions_by_group(collected);
+    let mut conflicts = Vec::new();
+    for (group_idx, group) in groups.iter().enumerate() {
+        if group.article_count() < 2 {
+            continue;
+        }
+        let Some(items) = by_group.get(&group_idx) else {
+            continue;
+        };
+        let quotes: Vec<(&Located, Vec<Word>)> = items
+            .iter()
+            .filter(|m| m.found.kind == Kind::Quote)
+            .filter_map(|m| {
+                let text = &articles.get(m.article.0)?.text;
+                let words = word_keys(tokenizer, text, m.found.span);
+                (words.len() >= 4).then_some((*m, words))
+            })
+            .take(MAX_MEMBERS)
+            .collect();
+        let mut involved: Vec<&Located> = Vec::new();
+        for (i, (a, wa)) in quotes.iter().enumerate() {
+            for (b, wb) in quotes.iter().skip(i + 1) {
+                if a.article == b.article || !worded_differently(wa, wb) {
+                    continue;
+                }
+                for item in [*a, *b] {
+                    if !involved.iter().any(|x| std::ptr::eq(*x, item)) {
+                        involved.push(item);
+                    }
+                }
+            }
+        }
+        if involved.len() < 2 {
+            continue;
+        }
+        let mut by_wording: Vec<(String, Vec<Mention>)> = Vec::new();
+        for item in &involved {
+            let wording = item.found.value.display();
+            match by_wording.iter_mut().find(|(w, _)| *w == wording) {
+                Some((_, mentions)) => mentions.push(item.mention()),
+                None => by_wording.push((wording, vec![item.mention()])),
+            }
+        }
+        let claims: Vec<Claim> = by_wording
+            .into_iter()
+            .map(|(_, mentions)| {
+                let shown = mentions
+                    .first()
+                    .and_then(|m| articles.get(m.article.0)?.text.get(m.start..m.end))
+                    .unwrap_or("")
+                    .to_owned();
+                claim(shown, mentions)
+            })
+            .collect();
+        let key = claims.first().map_or_else(
+            || "quote".to_owned(),
+            |c| {
+                let words: Vec<&str> = c.value.split_whitespace().take(6).collect();
+                format!("quote “{}…”", words.join(" "))
+            },
+        );
+        conflicts.push(Conflict {
+            kind: "quote".into(),
+            key,
+            importance: importance(70, &claims),
+            claims,
+        });
+    }
+    conflicts
+}
+
+/// True when two quotations share enough anchored words to be one quotation and differ in
+/// a content word between their first and last shared word.
+fn worded_differently(a: &[Word], b: &[Word]) -> bool {
+    let ka: Vec<&str> = a.iter().map(|w| w.key.as_str()).collect();
+    let kb: Vec<&str> = b.iter().map(|w| w.key.as_str()).collect();
+    let deadline = Instant::now().checked_add(Duration::from_millis(20));
+    let ops = capture_diff_slices_deadline(Algorithm::Myers, &ka, &kb, deadline);
+    let equal: usize = ops
+        .iter()
+        .map(|op| match op {
+            DiffOp::Equal { len, .. } => *len,
+            _ => 0,
+        })
+        .sum();
+    let shorter = ka.len().min(kb.len());
+    if equal < 4 || equal * 2 < shorter {
+        return false;
+    }
+    let first = ops.iter().position(|op| matches!(op, DiffOp::Equal { .. }));
+    let last = ops.iter().rposition(|op| matches!(op, DiffOp::Equal { .. }));
+    let (Some(first), Some(last)) = (first, last) else {
+        return false;
+    };
+    ops.iter().take(last).skip(first + 1).any(|op| {
+        let (old, new) = op_ranges(op);
+        a.get(old).is_some_and(|ws| ws.iter().any(|w| !w.stop))
+            || b.get(new).is_some_and(|ws| ws.iter().any(|w| !w.stop))
+    })
+}
+
+fn op_ranges(op: &DiffOp) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
+    let (_, old, new) = op.as_tag_tuple();
+    (old, new)
+}
+
+/// Substituted names and flipped negations inside aligned passages.
+fn passage_conflicts(
+    articles: &[Article],
+    groups: &[Group],
+    attributions: &[Attribution],
+    tokenizer: &Tokenizer,
+) -> Vec<Conflict> {
+    let mut by_article: HashMap<usize, Vec<(Span, usize)>> = HashMap::new();
+    for (idx, a) in attributions.iter().enumerate() {
+        by_article.entry(a.article.0).or_default().push((a.content, idx));
+    }
+    let mut conflicts = Vec::new();
+    for (group_idx, group) in groups.iter().enumerate() {
+        if group.article_count() < 2 || !group.significant {
+            continue;
+        }
+        let members: Vec<(&crate::model::Member, &Article, Vec<Word>)> = group
+            .members
+            .iter()
+            .take(MAX_MEMBERS)
+            .filter_map(|m| {
+                let article = articles.get(m.article.0)?;
+                let sentence = article.sentences.get(m.sentence.0)?;
+                Some((m, article, tokenizer.words(&article.text, sentence.span())))
+            })
+            .collect();
+        for (i, (ma, aa, wa)) in members.iter().enumerate() {
+            for (mb, ab, wb) in members.iter().skip(i + 1) {
+                if ma.article == mb.article {
+                    continue;
+                }
+                let ka: Vec<&str> = wa.iter().map(|w| w.key.as_str()).collect();
+                let kb: Vec<&str> = wb.iter().map(|w| w.key.as_str()).collect();
+                let deadline = Instant::now().checked_add(Duration::from_millis(20));
+                let ops = capture_diff_slices_deadline(Algorithm::Myers, &ka, &kb, deadline);
+                for (op_idx, op) in ops.iter().enumerate() {
+                    if matches!(op, DiffOp::Equal { .. }) {
+                        continue;
+                    }
+                    let (old, new) = op_ranges(op);
+                    if old.len() > MAX_RUN || new.len() > MAX_RUN {
+                        continue;
+                    }
+                    let anchored = |k: usize| {
+                        ops.get(k).is_some_and(|o| match o {
+                            DiffOp::Equal { old_index, len, .. } => wa
+                                .get(*old_index..old_index + len)
+                                .is_some_and(|ws| ws.iter().any(|w| !w.stop)),
+                            _ => false,
+                        })
+                    };
+                    if op_idx == 0 || !anchored(op_idx - 1) || !anchored(op_idx + 1) {
+                        continue;
+                    }
+                    let side_a = wa.get(old.clone()).unwrap_or(&[]);
+                    let side_b = wb.get(new.clone()).unwrap_or(&[]);
+                    let names_a = diverging_names(ma, side_a);
+                    let names_b = diverging_names(mb, side_b);
+                    let neg_a = side_a.iter().any(|w| w.negation);
+                    let neg_b = side_b.iter().any(|w| w.negation);
+                    let kind = if names_a && names_b && group.score >= 0.3 {
+                        "substitution"
+                    } else if neg_a != neg_b && group.score >= 0.5 {
+                        "polarity"
+                    } else {
+                        continue;
+                    };
+                    let Some(span_a) = context_span(wa, old.clone()) else {
+                        continue;
+                    };
+                    let Some(span_b) = context_span(wb, new.clone()) else {
+                        continue;
+                    };
+                    let mention = |m: &crate::model::Member, span: Span| Mention {
+                        article: m.article,
+                        sentence: m.sentence,
+                        start: span.start,
+                        end: span.end,
+                        attribution: by_article
+                            .get(&m.article.0)
+                            .and_then(|list| crate::analysis::facts::link_attribution(span, list)),
+                        group: Some(group_idx),
+                    };
+                    let text_a = span_a.text(&aa.text).unwrap_or("").to_owned();
+                    let text_b = span_b.text(&ab.text).unwrap_or("").to_owned();
+                    let key = anchor_key(wa, &ops, op_idx, &aa.text);
+                    let claims = vec![
+                        claim(text_a, vec![mention(ma, span_a)]),
+                        claim(text_b, vec![mention(mb, span_b)]),
+                    ];
+                    conflicts.push(Conflict {
+                        kind: kind.into(),
+                        key,
+                        importance: importance(if kind == "polarity" { 65 } else { 60 }, &claims),
+                        claims,
+                    });
+                }
+            }
+        }
+    }
+    conflicts
+}
+
+/// True when the words include a name the member's diverging spans mark as a name (a date
+/// word such as "Wednesday" or "December" does not count).
+fn diverging_names(member: &crate::model::Member, words: &[Word]) -> bool {
+    words.iter().any(|w| {
+        member
+            .diverging
+            .iter()
+            .any(|d| d.kind == DiffKind::Name && d.span().contains(w.span))
+            && !DATE_WORDS.contains(&w.key.as_str())
+    })
+}
+
+const DATE_WORDS: &[&str] = &[
+    "januari",
+    "februari",
+    "march",
+    "april",
+    "may",
+    "june",
+    "juli",
+    "august",
+    "septemb",
+    "octob",
+    "novemb",
+    "decemb",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "christma",
+];
+
+/// The span from the last word before the run to the first word after it: the differing
+/// words with one shared word of context each side.
+fn context_span(words: &[Word], run: std::ops::Range<usize>) -> Option<Span> {
+    let start = run.start.checked_sub(1).and_then(|i| words.get(i))?;
+    let end = words.get(run.end)?;
+    Some(Span::new(start.span.start, end.span.end))
+}
+
+/// A key naming the passage frame: the shared words around the difference.
+fn anchor_key(words: &[Word], ops: &[DiffOp], op_idx: usize, text: &str) -> String {
+    let side = |k: usize, last: bool| -> String {
+        let Some(DiffOp::Equal { old_index, len, .. }) = ops.get(k) else {
+            return String::new();
+        };
+        let slice = words.get(*old_index..old_index + len).unwrap_or(&[]);
+        let pick: Vec<&Word> = if last {
+            slice
+                .iter()
+                .rev()
+                .take(2)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect()
+        } else {
+            slice.iter().take(2).collect()
+        };
+        pick.iter()
+            .filter_map(|w| w.span.text(text))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    format!(
+        "{} … {}",
+        side(op_idx.saturating_sub(1), true),
+        side(op_idx + 1, false)
+    )
+}
+
+/// One fact stated through different sources, or attributed in one article and bare in
+/// another.
+fn attribution_conflicts(attributions: &[Attribution], collected: &Collected) -> Vec<Conflict> {
+    let source_of = |idx: Option<usize>| -> Option<String> {
+        let attribution = attributions.get(idx?)?;
+        Some(
+            attribution
+                .source
+                .as_ref()
+                .map_or_else(|| "unnamed source".to_owned(), |s| s.name.trim().to_owned()),
+        )
+    };
+    let mut conflicts = Vec::new();
+    for fact in &collected.facts {
+        if !matches!(fact.kind.as_str(), "number" | "date" | "quote" | "role") || fact.articles.len() < 2 {
+            continue;
+        }
+        if fact.mentions.iter().all(|m| m.attribution.is_none()) {
+            continue;
+        }
+        // Per article: the sources it gives, or none when every mention is bare.
+        let mut by_source: Vec<(String, Vec<Mention>)> = Vec::new();
+        for article in &fact.articles {
+            let own: Vec<&Mention> = fact.mentions.iter().filter(|m| m.article == *article).collect();
+            let sources: Vec<String> = own.iter().filter_map(|m| source_of(m.attribution)).collect();
+            let (label, picked): (String, Vec<Mention>) = if let Some(first) = sources.first() {
+                (
+                    format!("according to {first}"),
+                    own.iter()
+                        .filter(|m| source_of(m.attribution).as_ref() == Some(first))
+                        .map(|m| (*m).clone())
+                        .collect(),
+                )
+            } else {
+                (
+                    "asserted without attribution".to_owned(),
+                    own.iter().map(|m| (*m).clone()).collect(),
+                )
+            };
+            match by_source.iter_mut().find(|(l, _)| l.eq_ignore_ascii_case(&label)) {
+                Some((_, mentions)) => mentions.extend(picked),
+                None => by_source.push((label, picked)),
+            }
+        }
+        if by_source.len() < 2 {
+            continue;
+        }
+        let claims: Vec<Claim> = by_source
+            .into_iter()
+            .map(|(label, mentions)| claim(format!("{} ({label})", fact.value), mentions))
+            .collect();
+        conflicts.push(Conflict {
+            kind: "attribution".into(),
+            key: format!("{}: {}", fact.key, fact.value),
+            importance: importance(30, &claims),
+            claims,
+        });
+    }
+    conflicts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::facts::number::{Approx, NumberValue, Unit};
+    use crate::model::Fact;
+
+    fn fact(key: &str, value: NumberValue, article: usize) -> (Fact, Value) {
+        let mention = Mention {
+            article: ArticleId(article),
+            sentence: crate::span::SentenceId(0),
+            start: 0,
+            end: 2,
+            attribution: None,
+            group: None,
+        };
+        (
+            Fact {
+                kind: "number".into(),
+                key: key.into(),
+                value: value.display(),
+                mentions: vec![mention],
+                articles: vec![ArticleId(article)],
+                variants: Vec::new(),
+            },
+            Value::Number(value),
+        )
+    }
+
+    fn collected(facts: Vec<(Fact, Value)>) -> Collected {
+        let n = facts.len();
+        let (facts, values): (Vec<_>, Vec<_>) = facts.into_iter().unzip();
+        Collected {
+            facts,
+            fact_events: vec![0; n],
+            fact_values: values,
+            mentions: Vec::new(),
+            events: vec![0; n],
+        }
+    }
+
+    #[test]
+    fn different_counts_conflict() {
+        let c = collected(vec![
+            fact("killed", NumberValue::new(38.0, Approx::Exact, Unit::Count), 0),
+            fact("killed", NumberValue::new(35.0, Approx::Exact, Unit::Count), 1),
+        ]);
+        let conflicts = slot_conflicts(&c);
+        assert_eq!(conflicts.len(), 1);
+        assert_eq!(conflicts.first().map(|c| c.claims.len()), Some(2));
+    }
+
+    proptest::proptest! {
+        /// Any mix of mentions that all allow one true value (exact, at least, at most,
+        /// about, a vague range around it) never conflicts.
+        #[test]
+        fn compatible_values_never_conflict(
+            x in 1u32..5000,
+            spread in 0u32..20,
+            kinds in proptest::collection::vec(0u8..5, 1..8),
+        ) {
+            let x = f64::from(x);
+            let spread = f64::from(spread);
+            let values: Vec<Value> = kinds
+                .iter()
+                .map(|k| match k {
+                    0 => NumberValue::new(x, Approx::Exact, Unit::Count),
+                    1 => NumberValue::new((x - spread).max(0.0), Approx::AtLeast, Unit::Count),
+                    2 => NumberValue::new(x + spread, Approx::AtMost, Unit::Count),
+                    3 => NumberValue::new(x, Approx::About, Unit::Count),
+                    _ => NumberValue::range((x - spread).max(0.0), x + spread, Unit::Count),
+                })
+                .map(Value::Number)
+                .collect();
+            let refs: Vec<&Value> = values.iter().collect();
+            let facts = number::merge(&refs)
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| match &c.value {
+                    Value::Number(n) => Some(fact("killed", *n, i)),
+                    _ => None,
+                })
+                .collect();
+            proptest::prop_assert!(slot_conflicts(&collected(facts)).is_empty());
+        }
+    }
+}
