@@ -362,10 +362,10 @@ fn find_root(parent: &mut [usize], mut node: usize) -> usize {
         if up == node || steps > parent.len() {
             break;
         }
-        if let Some(&grand) = parent.get(up) {
-            if let Some(slot) = parent.get_mut(node) {
-                *slot = grand;
-            }
+        if let Some(&grand) = parent.get(up)
+            && let Some(slot) = parent.get_mut(node)
+        {
+            *slot = grand;
         }
         node = up;
         steps += 1;

@@ -60,9 +60,8 @@ impl DateValue {
     /// True when both can describe the same day.
     #[must_use]
     pub fn compatible(&self, other: &Self) -> bool {
-        use DateValue::{Day, Month, MonthDay, Range, Relative};
+        use DateValue::{Day, Month, MonthDay, Range};
         match (self, other) {
-            (Relative(_), _) | (_, Relative(_)) => true,
             (Day(a), Day(b)) => a == b,
             (Day(a), MonthDay(m, d)) | (MonthDay(m, d), Day(a)) => a.month() == *m && a.day() == *d,
             (Day(a), Self::Weekday(w)) | (Self::Weekday(w), Day(a)) => a.weekday() == *w,
@@ -73,11 +72,11 @@ impl DateValue {
             (Month(y1, m1), Month(y2, m2)) => y1 == y2 && m1 == m2,
             (MonthDay(m, _), Month(_, m2)) | (Month(_, m2), MonthDay(m, _)) => m == m2,
             (Range(s1, e1), Range(s2, e2)) => s1 <= e2 && s2 <= e1,
-            (Range(s, e), Month(y, m)) | (Month(y, m), Range(s, e)) => {
-                let first = NaiveDate::from_ymd_opt(*y, *m, 1);
-                let last = first.and_then(|f| f.checked_add_months(chrono::Months::new(1))?.pred_opt());
+            (Range(from, to), Month(year, month)) | (Month(year, month), Range(from, to)) => {
+                let first = NaiveDate::from_ymd_opt(*year, *month, 1);
+                let last = first.and_then(|day| day.checked_add_months(chrono::Months::new(1))?.pred_opt());
                 match (first, last) {
-                    (Some(f), Some(l)) => *s <= l && f <= *e,
+                    (Some(first), Some(last)) => *from <= last && first <= *to,
                     _ => true,
                 }
             }
@@ -92,7 +91,7 @@ impl DateValue {
                         .take_while(|d| d <= e)
                         .any(|d| d.weekday() == *w)
             }
-            // A weekday and a day of a month, or a month, can always meet.
+            // A relative word, or a weekday against a day of a month, can always meet.
             _ => true,
         }
     }

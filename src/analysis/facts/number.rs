@@ -125,9 +125,7 @@ impl NumberValue {
     #[must_use]
     pub fn display(&self) -> String {
         let figure = |v: f64| {
-            if self.unit == Unit::Km && v >= 10.0 {
-                format!("{}", v.round())
-            } else if (v - v.round()).abs() < 1e-9 {
+            if (self.unit == Unit::Km && v >= 10.0) || (v - v.round()).abs() < 1e-9 {
                 format!("{}", v.round())
             } else {
                 let s = format!("{v:.2}");
@@ -224,6 +222,12 @@ const KEYWORDS: &[(&str, &str)] = &[
     ("crew", "crew"),
     ("evacuated", "evacuated"),
     ("displaced", "displaced"),
+];
+
+/// Keywords that are nouns: they name what a figure counts only after it.
+const NOUN_KEYWORDS: &[&str] = &[
+    "survivors", "passengers", "crew", "votes", "deaths", "death", "bodies", "fatalities", "lives",
+    "injuries", "arrests",
 ];
 
 /// Keys for which one event has one true figure: two incompatible figures are a conflict.
@@ -491,7 +495,7 @@ fn build(tokens: &[Token<'_>], idx: usize, figure: &Figure) -> Option<Found> {
                 "age".to_owned()
             } else {
                 let key = counted_key(tokens, start_idx, end)?;
-                if figure.value == 1.0 && figure.vague.is_none() && !KEYWORDS.iter().any(|(_, k)| *k == key) {
+                if (figure.value - 1.0).abs() < f64::EPSILON && figure.vague.is_none() && !KEYWORDS.iter().any(|(_, k)| *k == key) {
                     // "one" alone is an article more often than a count.
                     return None;
                 }
@@ -613,7 +617,10 @@ fn counted_key(tokens: &[Token<'_>], start: usize, end: usize) -> Option<String>
         if CLAUSE_ENDS.contains(&token.text) || is_figure_token(token) {
             break;
         }
-        if let Some(key) = keyword(&token.lower()) {
+        // Before the figure only a verb says what it counts: "Survivors heard three
+        // blasts" counts blasts.
+        let lower = token.lower();
+        if let Some(key) = keyword(&lower).filter(|_| !NOUN_KEYWORDS.contains(&lower.as_str())) {
             return Some(key.into());
         }
         steps += 1;
@@ -716,7 +723,7 @@ mod tests {
     }
 
     #[rstest]
-    #[case::digits_verb_before("The crash killed 38 people.", "killed", "38", "38 people")]
+    #[case::digits_verb_before("The crash killed 38 people.", "killed", "38", "38")]
     #[case::passive_after("At least 38 other people were killed.", "killed", "≥38", "At least 38")]
     #[case::dying("with 38 people dying and 29 survivors", "killed", "38", "38")]
     #[case::survivors_noun("with 38 people dying and 29 survivors", "survivors", "29", "29")]

@@ -42,11 +42,7 @@ pub fn find_quotes(text: &str, sentence: Span) -> Vec<Found> {
     for (idx, c) in slice.char_indices() {
         let after = idx + c.len_utf8();
         match c {
-            '“' => {
-                if open.is_none() {
-                    open = Some(after);
-                }
-            }
+            '“' if open.is_none() => open = Some(after),
             '”' => match open.take() {
                 Some(start) => pieces.push((start, idx)),
                 None if pieces.is_empty() => pieces.push((0, idx)),
