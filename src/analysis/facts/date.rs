@@ -289,9 +289,9 @@ fn day_value(year: Option<i32>, month: u32, day: u32, reference: Option<NaiveDat
     }
 }
 
-/// Merges the dates of one event: equal full days form a class; a partial value (a
-/// weekday, a day without a year, a span) joins the largest full-day class it fits, else
-/// the class of values written the same way.
+/// Merges the dates of one event: equal full days form a class; a partial day (a weekday,
+/// a day without a year) joins the largest full-day class it fits; anything else joins the
+/// class of values written the same way.
 #[must_use]
 pub fn merge(values: &[&Value]) -> Vec<Class> {
     let dates: Vec<(usize, &DateValue)> = values
@@ -319,7 +319,9 @@ pub fn merge(values: &[&Value]) -> Vec<Class> {
     }
     let days = classes.len();
     for (idx, date) in dates.iter().filter(|(_, d)| !matches!(d, DateValue::Day(_))) {
-        let fits = !matches!(date, DateValue::Relative(_));
+        // Only a partial day (a weekday, a day without a year) is the same fact as a full
+        // day it fits; "this week" fits the 25th but says something else.
+        let fits = matches!(date, DateValue::MonthDay(..) | DateValue::Weekday(_));
         let best = classes
             .iter_mut()
             .take(days)
