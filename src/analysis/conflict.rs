@@ -26,11 +26,15 @@
 //! the two sentences in one passage.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 use std::time::{Duration, Instant};
+
+use regex::Regex;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
 use crate::analysis::facts::{Collected, Kind, Located, Value, number};
+use crate::analysis::static_regex;
 use crate::analysis::words::{Tokenizer, Word};
 use crate::model::{Article, Attribution, Claim, Conflict, DiffKind, Group, Mention};
 use crate::span::{ArticleId, Span};
@@ -48,6 +52,7 @@ pub fn find_conflicts(
     attributions: &[Attribution],
     collected: &Collected,
 ) -> Vec<Conflict> {
+    let started = Instant::now();
     let mut conflicts = slot_conflicts(collected);
     conflicts.extend(group_value_conflicts(groups, collected));
     let tokenizer = Tokenizer::default();
@@ -74,9 +79,14 @@ pub fn find_conflicts(
             conflicts.push(conflict);
         }
     }
+    conflicts.extend(stance_conflicts(articles, attributions, collected));
     conflicts.extend(attribution_conflicts(attributions, collected));
     conflicts.sort_by(|a, b| b.importance.cmp(&a.importance).then_with(|| a.key.cmp(&b.key)));
-    tracing::debug!(conflicts = conflicts.len(), "conflicts");
+    tracing::debug!(
+        conflicts = conflicts.len(),
+        elapsed_ms = started.elapsed().as_secs_f64() * 1000.0,
+        "conflicts"
+    );
     conflicts
 }
 
@@ -404,10 +414,7 @@ fn passage_conflicts(
     attributions: &[Attribution],
     tokenizer: &Tokenizer,
 ) -> Vec<Conflict> {
-    let mut by_article: HashMap<usize, Vec<(Span, usize)>> = HashMap::new();
-    for (idx, a) in attributions.iter().enumerate() {
-        by_article.entry(a.article.0).or_default().push((a.content, idx));
-    }
+    let by_article = attribution_index(attributions);
     let mut conflicts = Vec::new();
     for (group_idx, group) in groups.iter().enumerate() {
         if group.article_count() < 2 || !group.significant {
@@ -500,6 +507,15 @@ fn passage_conflicts(
     conflicts
 }
 
+/// The content spans of the attributions of each article, with their indices.
+fn attribution_index(attributions: &[Attribution]) -> HashMap<usize, Vec<(Span, usize)>> {
+    let mut by_article: HashMap<usize, Vec<(Span, usize)>> = HashMap::new();
+    for (idx, a) in attributions.iter().enumerate() {
+        by_article.entry(a.article.0).or_default().push((a.content, idx));
+    }
+    by_article
+}
+
 /// True when the words include a name the member's diverging spans mark as a name (a date
 /// word such as "Wednesday" or "December" does not count).
 fn diverging_names(member: &crate::model::Member, words: &[Word]) -> bool {
@@ -572,6 +588,99 @@ fn anchor_key(words: &[Word], ops: &[DiffOp], op_idx: usize, text: &str) -> Stri
         side(op_idx.saturating_sub(1), true),
         side(op_idx + 1, false)
     )
+}
+
+static STANCE: LazyLock<Regex> =
+    LazyLock::new(|| static_regex(r"(?i)\b(?:responsib(?:le|ility)|accountab(?:le|ility)|to blame)\b"));
+
+/// Cues that deny what follows in their clause.
+const DENIALS: &[&str] = &[
+    " not ", "n't ", "n’t ", " never ", " no ", "refused", "refrained", "stopped short", "denied",
+    "denies", "deny", "without", "failed to", "declined", "rejected",
+];
+
+/// Responsibility affirmed in one place and denied in another, for one actor: "Putin felt
+/// responsible" against "Putin did not take responsibility". The actor is the nearest name
+/// before the word in its sentence; a denial cue in the same clause flips the polarity.
+fn stance_conflicts(articles: &[Article], attributions: &[Attribution], collected: &Collected) -> Vec<Conflict> {
+    let by_article = attribution_index(attributions);
+    let mut names: HashMap<(ArticleId, usize), Vec<&Located>> = HashMap::new();
+    for item in &collected.mentions {
+        if matches!(item.found.kind, Kind::Person | Kind::Organization | Kind::Place) {
+            names.entry((item.article, item.sentence.0)).or_default().push(item);
+        }
+    }
+    // (event, actor) → (affirmed, denied) mentions.
+    type Sides = (Vec<Mention>, Vec<Mention>);
+    let mut stances: HashMap<(usize, String), Sides> = HashMap::new();
+    for (article_idx, article) in articles.iter().enumerate() {
+        let event = collected.events.get(article_idx).copied().unwrap_or(0);
+        for (sentence_idx, sentence) in article.sentences.iter().enumerate() {
+            if sentence.boilerplate {
+                continue;
+            }
+            let Some(names_here) = names.get(&(ArticleId(article_idx), sentence_idx)) else { continue };
+            let Some(text) = sentence.span().text(&article.text) else { continue };
+            for found in STANCE.find_iter(text) {
+                let before = text.get(..found.start()).unwrap_or("");
+                let clause_start = before.rfind([',', ';', ':', '–', '—']).map_or(0, |i| i + 1);
+                let clause = before.get(clause_start..).unwrap_or("").to_lowercase();
+                let denied = DENIALS.iter().any(|cue| format!(" {clause}").contains(cue));
+                let at = sentence.start + found.start();
+                let Some(actor) = names_here
+                    .iter()
+                    .filter(|m| m.found.span.end <= at)
+                    .max_by_key(|m| m.found.span.start)
+                    .and_then(|m| collected.facts.get(m.fact))
+                else {
+                    continue;
+                };
+                let lead = text.get(clause_start..found.start()).map_or(0, |c| c.len() - c.trim_start().len());
+                let span = Span::new(sentence.start + clause_start + lead, sentence.start + found.end());
+                let mention = Mention {
+                    article: ArticleId(article_idx),
+                    sentence: crate::span::SentenceId(sentence_idx),
+                    start: span.start,
+                    end: span.end,
+                    attribution: by_article
+                        .get(&article_idx)
+                        .and_then(|list| crate::analysis::facts::link_attribution(span, list)),
+                    group: names_here.first().and_then(|m| m.group),
+                };
+                let sides = stances.entry((event, actor.value.clone())).or_default();
+                if denied {
+                    sides.1.push(mention);
+                } else {
+                    sides.0.push(mention);
+                }
+            }
+        }
+    }
+    let mut keys: Vec<_> = stances.keys().cloned().collect();
+    keys.sort_unstable();
+    let mut conflicts = Vec::new();
+    for key in keys {
+        let Some((affirmed, denied)) = stances.remove(&key) else { continue };
+        if affirmed.is_empty() || denied.is_empty() {
+            continue;
+        }
+        let actor = key.1;
+        let claims = vec![
+            claim(format!("{actor}: responsible"), affirmed),
+            claim(format!("{actor}: not responsible"), denied),
+        ];
+        let articles: HashSet<ArticleId> = claims.iter().flat_map(|c| c.articles.iter().copied()).collect();
+        if articles.len() < 2 {
+            continue;
+        }
+        conflicts.push(Conflict {
+            kind: "polarity".into(),
+            key: format!("responsible: {actor}"),
+            importance: importance(62, &claims),
+            claims,
+        });
+    }
+    conflicts
 }
 
 /// One fact stated through different sources, or attributed in one article and bare in

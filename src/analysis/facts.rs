@@ -224,6 +224,7 @@ pub fn extract_facts(articles: &[Article], groups: &[Group], attributions: &[Att
 /// Extracts and consolidates the facts, keeping the values and events for conflict detection.
 #[must_use]
 pub fn collect_facts(articles: &[Article], groups: &[Group], attributions: &[Attribution]) -> Collected {
+    let started = std::time::Instant::now();
     let group_of = group_index(articles, groups);
     let events = event_clusters(articles.len(), groups);
     let lexicon = entity::Lexicon::build(articles);
@@ -269,6 +270,7 @@ pub fn collect_facts(articles: &[Article], groups: &[Group], attributions: &[Att
     tracing::debug!(
         facts = collected.facts.len(),
         mentions = collected.mentions.len(),
+        elapsed_ms = started.elapsed().as_secs_f64() * 1000.0,
         "facts"
     );
     collected
@@ -377,6 +379,7 @@ fn find_root(parent: &mut [usize], mut node: usize) -> usize {
 /// bucket and emits one fact per merged value.
 fn consolidate(mut located: Vec<Located>, events: &[usize]) -> Collected {
     entity::resolve_kinds(&mut located, events);
+    located.retain(|l| l.found.key != entity::TENTATIVE);
     let mut buckets: HashMap<(usize, Kind, String), Vec<usize>> = HashMap::new();
     for (idx, item) in located.iter().enumerate() {
         let event = events.get(item.article.0).copied().unwrap_or(0);

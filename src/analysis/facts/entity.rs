@@ -612,8 +612,16 @@ fn classify(tokens: &[Token<'_>], start: usize, end: usize) -> Option<Found> {
         (Kind::Person, 1)
     } else if start == 0 || tokens.get(start - 1).is_some_and(|t| !t.word) {
         // A lone unknown capitalised word opening a sentence or clause is more often an
-        // ordinary word ("Upon", "Critics") than a name.
-        return None;
+        // ordinary word ("Upon", "Critics") than a name: kept only if the event knows it
+        // as a name (a surname, or a place elsewhere); see `resolve_kinds`.
+        return Some(Found {
+            kind: Kind::Name,
+            key: TENTATIVE.into(),
+            value: Value::Text(name),
+            span,
+            slot: false,
+            strength: 0,
+        });
     } else {
         (Kind::Name, 0)
     };
@@ -729,12 +737,17 @@ pub fn find_roles(text: &str, sentence: Span) -> Vec<Found> {
     found
 }
 
+/// The key of a sentence-initial word that is a name only if the event confirms it.
+pub const TENTATIVE: &str = "tentative";
+
 fn is_entity(kind: Kind) -> bool {
     matches!(kind, Kind::Person | Kind::Place | Kind::Organization | Kind::Name)
 }
 
 /// Across each event: maps a lone surname to the one full name ending with it, then gives
-/// every name the kind its mentions vote for (strong evidence outweighs weak).
+/// every name the kind its mentions vote for (strong evidence outweighs weak). Tentative
+/// sentence-initial words that nothing confirms keep the key [`TENTATIVE`] and are dropped
+/// by the caller.
 pub fn resolve_kinds(located: &mut [Located], events: &[usize]) {
     let event_of = |l: &Located| events.get(l.article.0).copied().unwrap_or(0);
     // Full names by (event, lower-case surname).
@@ -800,6 +813,9 @@ pub fn resolve_kinds(located: &mut [Located], events: &[usize]) {
             .max_by_key(|(i, _)| tally.get(*i).copied().unwrap_or(0));
         let kind = best.map_or(Kind::Name, |(_, k)| *k);
         item.found.kind = kind;
+        if kind == Kind::Name && item.found.key == TENTATIVE {
+            continue; // dropped by the caller
+        }
         if item.found.key != "airline" {
             kind.name().clone_into(&mut item.found.key);
         }
