@@ -154,7 +154,8 @@ pub fn analyze_inputs(inputs: Vec<Input>, opts: &Options) -> Result<Analysis> {
     compare::compare_groups(&words, &lexicon, &mut groups, opts);
     let attributions = Vec::new();
     let collected = facts::collect_facts(&articles, &groups, &attributions);
-    let conflicts = conflict::find_conflicts(&articles, &groups, &attributions, &collected);
+    let conflicts =
+        conflict::find_conflicts_with_words(&articles, &groups, &attributions, &collected, &words);
     tracing::debug!(articles = articles.len(), groups = groups.len(), "analysed");
     Ok(Analysis {
         schema: SCHEMA,

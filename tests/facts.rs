@@ -85,7 +85,9 @@ fn whose_air_defence_conflict() {
 fn apology_quote_with_and_without_tragic() {
     let a = &*SAMPLE;
     let found = a.conflicts.iter().filter(|c| c.kind == "quote").any(|c| {
-        c.claims.iter().any(|cl| cl.value.contains("tragic incident occurred"))
+        c.claims
+            .iter()
+            .any(|cl| cl.value.contains("tragic incident occurred"))
             && c.claims
                 .iter()
                 .any(|cl| cl.value.contains("incident happened") && !cl.value.contains("tragic"))
@@ -144,23 +146,29 @@ fn agreed_facts_are_consolidated() {
 #[test]
 fn mentions_lie_inside_their_sentences() {
     let a = &*SAMPLE;
-    let mentions = a
-        .facts
-        .iter()
-        .flat_map(|f| f.mentions.iter())
-        .chain(a.conflicts.iter().flat_map(|c| c.claims.iter().flat_map(|cl| cl.mentions.iter())));
+    let mentions = a.facts.iter().flat_map(|f| f.mentions.iter()).chain(
+        a.conflicts
+            .iter()
+            .flat_map(|c| c.claims.iter().flat_map(|cl| cl.mentions.iter())),
+    );
     let mut count = 0;
     for mention in mentions {
         let article = &a.articles[mention.article.0];
         let sentence = article.sentences[mention.sentence.0];
         assert!(sentence.span().contains(Span::new(mention.start, mention.end)));
         assert!(mention.start < mention.end);
-        assert!(Span::new(mention.start, mention.end).text(&article.text).is_some());
+        assert!(
+            Span::new(mention.start, mention.end)
+                .text(&article.text)
+                .is_some()
+        );
         if let Some(group) = mention.group {
-            assert!(a.groups[group]
-                .members
-                .iter()
-                .any(|m| m.article == mention.article && m.sentence == mention.sentence));
+            assert!(
+                a.groups[group]
+                    .members
+                    .iter()
+                    .any(|m| m.article == mention.article && m.sentence == mention.sentence)
+            );
         }
         count += 1;
     }
@@ -223,11 +231,13 @@ fn mentions_link_to_the_attribution_they_fall_in() {
         .unwrap();
     let linked: Vec<_> = killed.mentions.iter().filter(|m| m.article == star).collect();
     assert!(linked.iter().any(|m| m.attribution == Some(0)), "{linked:?}");
-    assert!(killed
-        .mentions
-        .iter()
-        .filter(|m| m.article != star)
-        .all(|m| m.attribution.is_none()));
+    assert!(
+        killed
+            .mentions
+            .iter()
+            .filter(|m| m.article != star)
+            .all(|m| m.attribution.is_none())
+    );
 
     // Attributed in one article, asserted bare in the others: an attribution conflict.
     let conflicts = conflict::find_conflicts(&a.articles, &a.groups, &attributions, &collected);
@@ -257,7 +267,10 @@ fn different_sources_for_one_fact_conflict() {
         .find(|c| c.kind == "attribution" && c.key == "aboard: 67")
         .expect("aboard attributed differently");
     let values: Vec<&str> = aboard.claims.iter().map(|c| c.value.as_str()).collect();
-    assert!(values.iter().any(|v| v.contains("Kazakh officials")), "{values:?}");
+    assert!(
+        values.iter().any(|v| v.contains("Kazakh officials")),
+        "{values:?}"
+    );
     assert!(values.iter().any(|v| v.contains("the airline")), "{values:?}");
 }
 

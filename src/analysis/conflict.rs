@@ -44,7 +44,8 @@ const MAX_MEMBERS: usize = 12;
 /// Longest run (in words, each side) read as one substituted name or flipped negation.
 const MAX_RUN: usize = 3;
 
-/// Finds the conflicts; see the module docs.
+/// Finds the conflicts; see the module docs. Tokenizes the sentences itself; the pipeline
+/// passes the words it already has to [`find_conflicts_with_words`].
 #[must_use]
 pub fn find_conflicts(
     articles: &[Article],
@@ -52,17 +53,39 @@ pub fn find_conflicts(
     attributions: &[Attribution],
     collected: &Collected,
 ) -> Vec<Conflict> {
+    let tokenizer = Tokenizer::default();
+    let words: Vec<Vec<Vec<Word>>> = articles
+        .iter()
+        .map(|a| {
+            a.sentences
+                .iter()
+                .map(|s| tokenizer.words(&a.text, s.span()))
+                .collect()
+        })
+        .collect();
+    find_conflicts_with_words(articles, groups, attributions, collected, &words)
+}
+
+/// Finds the conflicts, given the words of every sentence (`words[article][sentence]`, as
+/// alignment used them).
+#[must_use]
+pub fn find_conflicts_with_words(
+    articles: &[Article],
+    groups: &[Group],
+    attributions: &[Attribution],
+    collected: &Collected,
+    words: &[Vec<Vec<Word>>],
+) -> Vec<Conflict> {
     let started = Instant::now();
     let mut conflicts = slot_conflicts(collected);
     conflicts.extend(group_value_conflicts(groups, collected));
-    let tokenizer = Tokenizer::default();
-    conflicts.extend(quote_conflicts(articles, groups, collected, &tokenizer));
+    conflicts.extend(quote_conflicts(articles, groups, collected, words));
     let mut taken: Vec<(ArticleId, Span)> = conflicts
         .iter()
         .flat_map(|c| c.claims.iter().flat_map(|claim| claim.mentions.iter()))
         .map(|m| (m.article, Span::new(m.start, m.end)))
         .collect();
-    for conflict in passage_conflicts(articles, groups, attributions, &tokenizer) {
+    for conflict in passage_conflicts(articles, groups, attributions, words) {
         let overlaps = conflict.claims.iter().flat_map(|c| c.mentions.iter()).any(|m| {
             taken
                 .iter()
@@ -289,9 +312,12 @@ fn group_value_conflicts(groups: &[Group], collected: &Collected) -> Vec<Conflic
     conflicts
 }
 
-/// Matching keys of the words of `span`.
-fn word_keys(tokenizer: &Tokenizer, text: &str, span: Span) -> Vec<Word> {
-    tokenizer.words(text, span)
+/// The words of sentence `sentence` of `article`.
+fn sentence_words(words: &[Vec<Vec<Word>>], article: ArticleId, sentence: usize) -> &[Word] {
+    words
+        .get(article.0)
+        .and_then(|a| a.get(sentence))
+        .map_or(&[], Vec::as_slice)
 }
 
 /// Quotations in one passage that quote the same words differently.
@@ -299,7 +325,7 @@ fn quote_conflicts(
     articles: &[Article],
     groups: &[Group],
     collected: &Collected,
-    tokenizer: &Tokenizer,
+    words: &[Vec<Vec<Word>>],
 ) -> Vec<Conflict> {
     let by_group = mentions_by_group(collected);
     let mut conflicts = Vec::new();
@@ -314,9 +340,12 @@ fn quote_conflicts(
             .iter()
             .filter(|m| m.found.kind == Kind::Quote)
             .filter_map(|m| {
-                let text = &articles.get(m.article.0)?.text;
-                let words = word_keys(tokenizer, text, m.found.span);
-                (words.len() >= 4).then_some((*m, words))
+                let inside: Vec<Word> = sentence_words(words, m.article, m.sentence.0)
+                    .iter()
+                    .filter(|w| m.found.span.contains(w.span))
+                    .cloned()
+                    .collect();
+                (inside.len() >= 4).then_some((*m, inside))
             })
             .take(MAX_MEMBERS)
             .collect();
@@ -412,7 +441,7 @@ fn passage_conflicts(
     articles: &[Article],
     groups: &[Group],
     attributions: &[Attribution],
-    tokenizer: &Tokenizer,
+    words: &[Vec<Vec<Word>>],
 ) -> Vec<Conflict> {
     let by_article = attribution_index(attributions);
     let mut conflicts = Vec::new();
@@ -420,14 +449,13 @@ fn passage_conflicts(
         if group.article_count() < 2 || !group.significant {
             continue;
         }
-        let members: Vec<(&crate::model::Member, &Article, Vec<Word>)> = group
+        let members: Vec<(&crate::model::Member, &Article, &[Word])> = group
             .members
             .iter()
             .take(MAX_MEMBERS)
             .filter_map(|m| {
                 let article = articles.get(m.article.0)?;
-                let sentence = article.sentences.get(m.sentence.0)?;
-                Some((m, article, tokenizer.words(&article.text, sentence.span())))
+                Some((m, article, sentence_words(words, m.article, m.sentence.0)))
             })
             .collect();
         for (i, (ma, aa, wa)) in members.iter().enumerate() {
@@ -590,28 +618,51 @@ fn anchor_key(words: &[Word], ops: &[DiffOp], op_idx: usize, text: &str) -> Stri
     )
 }
 
-static STANCE: LazyLock<Regex> =
-    LazyLock::new(|| static_regex(r"(?i)\b(?:responsib(?:le|ility)|accountab(?:le|ility)|to blame)\b"));
+/// Mentions affirming and denying one stance.
+type Sides = (Vec<Mention>, Vec<Mention>);
+
+static STANCE: LazyLock<Regex> = LazyLock::new(|| {
+    static_regex(r"(?i)(?-u:\b)(?:responsib(?:le|ility)|accountab(?:le|ility)|to blame)(?-u:\b)")
+});
 
 /// Cues that deny what follows in their clause.
 const DENIALS: &[&str] = &[
-    " not ", "n't ", "n’t ", " never ", " no ", "refused", "refrained", "stopped short", "denied",
-    "denies", "deny", "without", "failed to", "declined", "rejected",
+    " not ",
+    "n't ",
+    "n’t ",
+    " never ",
+    " no ",
+    "refused",
+    "refrained",
+    "stopped short",
+    "denied",
+    "denies",
+    "deny",
+    "without",
+    "failed to",
+    "declined",
+    "rejected",
 ];
 
 /// Responsibility affirmed in one place and denied in another, for one actor: "Putin felt
 /// responsible" against "Putin did not take responsibility". The actor is the nearest name
 /// before the word in its sentence; a denial cue in the same clause flips the polarity.
-fn stance_conflicts(articles: &[Article], attributions: &[Attribution], collected: &Collected) -> Vec<Conflict> {
+fn stance_conflicts(
+    articles: &[Article],
+    attributions: &[Attribution],
+    collected: &Collected,
+) -> Vec<Conflict> {
     let by_article = attribution_index(attributions);
     let mut names: HashMap<(ArticleId, usize), Vec<&Located>> = HashMap::new();
     for item in &collected.mentions {
         if matches!(item.found.kind, Kind::Person | Kind::Organization | Kind::Place) {
-            names.entry((item.article, item.sentence.0)).or_default().push(item);
+            names
+                .entry((item.article, item.sentence.0))
+                .or_default()
+                .push(item);
         }
     }
     // (event, actor) → (affirmed, denied) mentions.
-    type Sides = (Vec<Mention>, Vec<Mention>);
     let mut stances: HashMap<(usize, String), Sides> = HashMap::new();
     for (article_idx, article) in articles.iter().enumerate() {
         let event = collected.events.get(article_idx).copied().unwrap_or(0);
@@ -619,8 +670,15 @@ fn stance_conflicts(articles: &[Article], attributions: &[Attribution], collecte
             if sentence.boilerplate {
                 continue;
             }
-            let Some(names_here) = names.get(&(ArticleId(article_idx), sentence_idx)) else { continue };
-            let Some(text) = sentence.span().text(&article.text) else { continue };
+            let Some(names_here) = names.get(&(ArticleId(article_idx), sentence_idx)) else {
+                continue;
+            };
+            let Some(text) = sentence.span().text(&article.text) else {
+                continue;
+            };
+            if !(text.contains("esponsib") || text.contains("ccountab") || text.contains("blame")) {
+                continue;
+            }
             for found in STANCE.find_iter(text) {
                 let before = text.get(..found.start()).unwrap_or("");
                 let clause_start = before.rfind([',', ';', ':', '–', '—']).map_or(0, |i| i + 1);
@@ -635,7 +693,9 @@ fn stance_conflicts(articles: &[Article], attributions: &[Attribution], collecte
                 else {
                     continue;
                 };
-                let lead = text.get(clause_start..found.start()).map_or(0, |c| c.len() - c.trim_start().len());
+                let lead = text
+                    .get(clause_start..found.start())
+                    .map_or(0, |c| c.len() - c.trim_start().len());
                 let span = Span::new(sentence.start + clause_start + lead, sentence.start + found.end());
                 let mention = Mention {
                     article: ArticleId(article_idx),
@@ -660,7 +720,9 @@ fn stance_conflicts(articles: &[Article], attributions: &[Attribution], collecte
     keys.sort_unstable();
     let mut conflicts = Vec::new();
     for key in keys {
-        let Some((affirmed, denied)) = stances.remove(&key) else { continue };
+        let Some((affirmed, denied)) = stances.remove(&key) else {
+            continue;
+        };
         if affirmed.is_empty() || denied.is_empty() {
             continue;
         }

@@ -127,13 +127,13 @@ const MONTHS: &str = "January|February|March|April|May|June|July|August|Septembe
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     static_regex(&format!(
         concat!(
-            r"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{m})\b\.?(?:,?\s+(?P<y1>\d{{4}})\b)?",
-            r"|\b(?P<m2>{m})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}})\b)?",
-            r"|\b(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b",
-            r"|\b(?P<m3>{m})\s+(?P<y3>\d{{4}})\b",
-            r"|\b(?P<named>Christmas [Dd]ay|Christmas [Ee]ve|New Year['’]s [Dd]ay|New Year['’]s [Ee]ve|Boxing [Dd]ay|Halloween|Valentine['’]s [Dd]ay|Independence Day)\b",
-            r"|\b(?:(?P<wmod>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
-            r"|\b(?P<rel>(?i:today|yesterday|tomorrow|tonight|earlier (?:this|in the) week|this week|last week|earlier this month|this month|last month|earlier this year|this year|last year))\b",
+            r"(?-u:\b)(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{m})(?-u:\b)\.?(?:,?\s+(?P<y1>\d{{4}})(?-u:\b))?",
+            r"|(?-u:\b)(?P<m2>{m})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<y2>\d{{4}})(?-u:\b))?",
+            r"|(?-u:\b)(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?-u:\b)",
+            r"|(?-u:\b)(?P<m3>{m})\s+(?P<y3>\d{{4}})(?-u:\b)",
+            r"|(?-u:\b)(?P<named>Christmas [Dd]ay|Christmas [Ee]ve|New Year['’]s [Dd]ay|New Year['’]s [Ee]ve|Boxing [Dd]ay|Halloween|Valentine['’]s [Dd]ay|Independence Day)(?-u:\b)",
+            r"|(?-u:\b)(?:(?P<wmod>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)",
+            r"|(?-u:\b)(?P<rel>(?i:today|yesterday|tomorrow|tonight|earlier (?:this|in the) week|this week|last week|earlier this month|this month|last month|earlier this year|this year|last year))(?-u:\b)",
         ),
         m = MONTHS
     ))
@@ -245,6 +245,8 @@ pub fn find_dates(text: &str, sentence: Span, reference: Option<NaiveDate>) -> V
         return Vec::new();
     };
     let mut found = Vec::new();
+    // ASCII word boundaries keep the regex on its fast DFA path: Unicode `\b` would fall
+    // back to the slow engines on every sentence with a curly quote.
     for caps in DATE.captures_iter(slice) {
         let Some(whole) = caps.get(0) else { continue };
         let get = |name: &str| caps.name(name).map(|m| m.as_str());

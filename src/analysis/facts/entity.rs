@@ -38,17 +38,18 @@ pub struct Lexicon {
     lower: HashSet<String>,
 }
 
-static LOWER_WORD: LazyLock<Regex> = LazyLock::new(|| static_regex(r"\b\p{Ll}[\p{L}'’-]*"));
-
 impl Lexicon {
     /// Collects the lower-case words of every article.
     #[must_use]
     pub fn build(articles: &[Article]) -> Self {
-        let mut lower = HashSet::new();
+        let mut lower: HashSet<String> = HashSet::new();
         for article in articles {
-            for m in LOWER_WORD.find_iter(&article.text) {
-                if !lower.contains(m.as_str()) {
-                    lower.insert(m.as_str().to_owned());
+            let words = article
+                .text
+                .split(|c: char| !(c.is_alphabetic() || matches!(c, '\'' | '’' | '-')));
+            for word in words {
+                if word.chars().next().is_some_and(char::is_lowercase) && !lower.contains(word) {
+                    lower.insert(word.to_owned());
                 }
             }
         }
@@ -426,6 +427,10 @@ static DIGIT_CODE: LazyLock<Regex> = LazyLock::new(|| static_regex(r"^[A-Z]?\d{2
 pub fn find_codes(tokens: &[Token<'_>]) -> Vec<Found> {
     let mut found = Vec::new();
     for (idx, token) in tokens.iter().enumerate() {
+        // Every code has a digit or a hyphen: skip the regexes for plain words.
+        if !token.text.bytes().any(|b| b.is_ascii_digit() || b == b'-') {
+            continue;
+        }
         let previous = idx.checked_sub(1).and_then(|i| tokens.get(i));
         let after_flight = previous.is_some_and(|p| p.is(&["flight"]));
         let maker = previous.filter(|p| MANUFACTURERS.contains(&p.text));
@@ -465,9 +470,11 @@ fn possessive(text: &str) -> bool {
     text.ends_with("’s") || text.ends_with("'s")
 }
 
+/// True when the word (without a possessive) is in `list`, ignoring ASCII case; no
+/// allocation, as it runs on every capitalised token.
 fn lower_in(text: &str, list: &[&str]) -> bool {
-    let lower = bare(text).to_lowercase();
-    list.contains(&lower.as_str())
+    let word = bare(text);
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// True for a word that can be part of a name at this position.
@@ -481,8 +488,14 @@ fn name_token(tokens: &[Token<'_>], idx: usize, lexicon: &Lexicon, taken: &[Span
     if NOT_NAMES.contains(&bare(token.text)) {
         return false;
     }
-    let letters: Vec<char> = token.text.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() > 5 && letters.iter().all(|c| c.is_uppercase()) {
+    let letters = token.text.chars().filter(|c| c.is_alphabetic()).count();
+    if letters > 5
+        && token
+            .text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
         return false; // "BREAKING"
     }
     if !token.text.chars().any(char::is_alphabetic) {
@@ -712,6 +725,9 @@ pub fn find_roles(text: &str, sentence: Span) -> Vec<Found> {
         return Vec::new();
     };
     let mut found = Vec::new();
+    if !slice.contains("efen") {
+        return found;
+    }
     for caps in DEFENCE.captures_iter(slice) {
         let (Some(who), Some(what)) = (caps.name("who"), caps.name("what")) else {
             continue;
@@ -831,35 +847,67 @@ pub fn near_spelling(a: &str, b: &str) -> bool {
     }
     let wa: Vec<String> = a.split_whitespace().map(str::to_lowercase).collect();
     let wb: Vec<String> = b.split_whitespace().map(str::to_lowercase).collect();
-    if wa.len() != wb.len() || wa.is_empty() {
+    near_words(&wa, &wb)
+}
+
+/// [`near_spelling`] on names already split into lower-case words.
+fn near_words(wa: &[String], wb: &[String]) -> bool {
+    if wa.len() != wb.len() || wa.is_empty() || wa == wb {
         return false;
     }
-    let identical = wa.iter().zip(&wb).filter(|(x, y)| x == y).count();
+    let identical = wa.iter().zip(wb).filter(|(x, y)| x == y).count();
     let close = wa
         .iter()
-        .zip(&wb)
+        .zip(wb)
         .all(|(x, y)| x == y || (x.chars().count() >= 4 && strsim::jaro_winkler(x, y) >= 0.9));
     close && (identical >= 1 || wa.len() == 1)
 }
 
 /// Merges the people of one event: identical names, then near-spellings (the commonest
-/// spelling is the value, the others are kept as variants). Only names whose last words
-/// start alike are compared, so the work stays near-linear.
+/// spelling is the value, the others are kept as variants). Candidates share a word at
+/// the same position (or, for one-word names, their first letter and about their length),
+/// so the work stays near-linear in the number of names.
 #[must_use]
 pub fn merge_people(values: &[&Value]) -> Vec<Class> {
     let mut classes = super::merge_exact(values);
     classes.sort_by_key(|c| std::cmp::Reverse(c.members.len()));
-    let mut by_initial: HashMap<String, Vec<usize>> = HashMap::new();
-    for (idx, class) in classes.iter().enumerate() {
-        let display = class.value.display();
-        let last = display.split_whitespace().last().unwrap_or("").to_lowercase();
-        let initial: String = last.chars().take(1).collect();
-        by_initial.entry(initial).or_default().push(idx);
+    let names: Vec<Vec<String>> = classes
+        .iter()
+        .map(|c| {
+            c.value
+                .display()
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect()
+        })
+        .collect();
+    // Index: (word count, position, word) for multi-word names; (1, first char, length)
+    // for one-word names.
+    let mut index: HashMap<(usize, usize, String), Vec<usize>> = HashMap::new();
+    for (idx, words) in names.iter().enumerate() {
+        if words.len() == 1 {
+            let first: String = words
+                .first()
+                .map(|w| w.chars().take(1).collect())
+                .unwrap_or_default();
+            let len = words.first().map_or(0, |w| w.chars().count());
+            index.entry((1, len / 3, first)).or_default().push(idx);
+        } else {
+            for (pos, word) in words.iter().enumerate() {
+                index
+                    .entry((words.len(), pos, word.clone()))
+                    .or_default()
+                    .push(idx);
+            }
+        }
     }
     let mut target: Vec<usize> = (0..classes.len()).collect();
-    let mut buckets: Vec<_> = by_initial.into_values().collect();
+    let mut buckets: Vec<_> = index.into_values().filter(|b| b.len() > 1).collect();
     buckets.sort();
     for bucket in buckets {
+        // A very common word ("John") makes a big bucket; near-spellings are rare, so
+        // compare only the first 64 names of it.
+        let bucket: Vec<usize> = bucket.into_iter().take(64).collect();
         for (i, &a) in bucket.iter().enumerate() {
             if target.get(a) != Some(&a) {
                 continue;
@@ -868,10 +916,10 @@ pub fn merge_people(values: &[&Value]) -> Vec<Class> {
                 if target.get(b) != Some(&b) {
                     continue;
                 }
-                let (Some(ca), Some(cb)) = (classes.get(a), classes.get(b)) else {
+                let (Some(na), Some(nb)) = (names.get(a), names.get(b)) else {
                     continue;
                 };
-                if near_spelling(&ca.value.display(), &cb.value.display())
+                if near_words(na, nb)
                     && let Some(t) = target.get_mut(b)
                 {
                     *t = a;

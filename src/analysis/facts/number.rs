@@ -226,8 +226,17 @@ const KEYWORDS: &[(&str, &str)] = &[
 
 /// Keywords that are nouns: they name what a figure counts only after it.
 const NOUN_KEYWORDS: &[&str] = &[
-    "survivors", "passengers", "crew", "votes", "deaths", "death", "bodies", "fatalities", "lives",
-    "injuries", "arrests",
+    "survivors",
+    "passengers",
+    "crew",
+    "votes",
+    "deaths",
+    "death",
+    "bodies",
+    "fatalities",
+    "lives",
+    "injuries",
+    "arrests",
 ];
 
 /// Keys for which one event has one true figure: two incompatible figures are a conflict.
@@ -283,14 +292,21 @@ struct Figure {
     suffix: String,
 }
 
-fn is_number_word(lower: &str) -> bool {
-    lower.split('-').all(|part| UNITS.contains(&part)) && !lower.is_empty()
+fn is_number_word(word: &str) -> bool {
+    !word.is_empty()
+        && word.len() <= 40
+        && word
+            .split('-')
+            .all(|part| UNITS.iter().any(|u| u.eq_ignore_ascii_case(part)))
 }
 
 /// Reads a figure starting at token `idx`, if there is one.
 fn read_figure(tokens: &[Token<'_>], idx: usize) -> Option<Figure> {
     let token = tokens.get(idx)?;
-    if let Some(caps) = DIGITS.captures(token.text) {
+    let first = token.text.chars().next()?;
+    if first.is_ascii_digit()
+        && let Some(caps) = DIGITS.captures(token.text)
+    {
         let digits = caps.get(1)?.as_str().replace(',', "");
         let value: f64 = digits.parse().ok()?;
         let suffix = caps.get(2).map_or("", |m| m.as_str()).to_lowercase();
@@ -301,14 +317,18 @@ fn read_figure(tokens: &[Token<'_>], idx: usize) -> Option<Figure> {
             suffix,
         });
     }
-    let lower = token.lower();
-    let vague = match lower.as_str() {
-        "dozens" => Some((24.0, 99.0)),
-        "hundreds" => Some((200.0, 999.0)),
-        "thousands" => Some((2000.0, 9999.0)),
-        "millions" => Some((2e6, 999e6)),
-        _ => None,
-    };
+    if !first.is_ascii_alphabetic() || token.text.len() > 40 {
+        return None;
+    }
+    let vague = [
+        ("dozens", (24.0, 99.0)),
+        ("hundreds", (200.0, 999.0)),
+        ("thousands", (2000.0, 9999.0)),
+        ("millions", (2e6, 999e6)),
+    ]
+    .iter()
+    .find(|(w, _)| w.eq_ignore_ascii_case(token.text))
+    .map(|(_, range)| *range);
     if let Some(range) = vague {
         let next_is_of = tokens.get(idx + 1).is_some_and(|t| t.is(&["of"]));
         return Some(Figure {
@@ -318,7 +338,7 @@ fn read_figure(tokens: &[Token<'_>], idx: usize) -> Option<Figure> {
             suffix: String::new(),
         });
     }
-    if lower == "dozen" && idx > 0 && tokens.get(idx - 1).is_some_and(|t| t.is(&["a"])) {
+    if token.is(&["dozen"]) && idx > 0 && tokens.get(idx - 1).is_some_and(|t| t.is(&["a"])) {
         return Some(Figure {
             value: 12.0,
             end: idx + 1,
@@ -326,10 +346,10 @@ fn read_figure(tokens: &[Token<'_>], idx: usize) -> Option<Figure> {
             suffix: String::new(),
         });
     }
-    if !is_number_word(&lower) {
+    if !is_number_word(token.text) {
         return None;
     }
-    let mut words = vec![lower];
+    let mut words = vec![token.lower()];
     let mut end = idx + 1;
     while let Some(next) = tokens.get(end) {
         let next_lower = next.lower();
@@ -495,7 +515,10 @@ fn build(tokens: &[Token<'_>], idx: usize, figure: &Figure) -> Option<Found> {
                 "age".to_owned()
             } else {
                 let key = counted_key(tokens, start_idx, end)?;
-                if (figure.value - 1.0).abs() < f64::EPSILON && figure.vague.is_none() && !KEYWORDS.iter().any(|(_, k)| *k == key) {
+                if (figure.value - 1.0).abs() < f64::EPSILON
+                    && figure.vague.is_none()
+                    && !KEYWORDS.iter().any(|(_, k)| *k == key)
+                {
                     // "one" alone is an article more often than a count.
                     return None;
                 }
@@ -568,8 +591,7 @@ fn keyword(lower: &str) -> Option<&'static str> {
 }
 
 fn is_figure_token(token: &Token<'_>) -> bool {
-    let lower = token.lower();
-    token.text.chars().next().is_some_and(|c| c.is_ascii_digit()) || is_number_word(&lower)
+    token.text.chars().next().is_some_and(|c| c.is_ascii_digit()) || is_number_word(token.text)
 }
 
 const CLAUSE_ENDS: &[&str] = &[",", ";", ":", "(", ")", "–", "—", ".", "!", "?", "“", "”", "\""];
