@@ -681,7 +681,9 @@ fn stance_conflicts(
             }
             for found in STANCE.find_iter(text) {
                 let before = text.get(..found.start()).unwrap_or("");
-                let clause_start = before.rfind([',', ';', ':', '–', '—']).map_or(0, |i| i + 1);
+                let clause_start = before.rfind([',', ';', ':', '–', '—']).map_or(0, |i| {
+                    i + before.get(i..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8)
+                });
                 let clause = before.get(clause_start..).unwrap_or("").to_lowercase();
                 let denied = DENIALS.iter().any(|cue| format!(" {clause}").contains(cue));
                 let at = sentence.start + found.start();
