@@ -291,3 +291,33 @@ fn facts_subcommand_lists_conflicts_then_facts() {
     assert!(text.contains("killed: 38  5/5 articles"), "{text}");
     assert!(text.contains("Kazakhstan Airlines"));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+    /// Whatever the text (curly quotes, dashes, accents, CRLF, stray digits), every fact and
+    /// conflict mention lies inside its sentence and on char boundaries.
+    #[test]
+    fn spans_stay_on_char_boundaries(
+        a in "[A-Za-z0-9 ,.;:’'“”\"–—éü\r\n-]{0,300}",
+        b in "[A-Za-z0-9 ,.;:’'“”\"–—éü\r\n-]{0,300}",
+    ) {
+        let base = "President Vladimir Putin said 38 people were killed on Christmas Day, near Aktau.";
+        let inputs = vec![
+            parallax::Input::from_text("a.txt", format!("{base} {a}")),
+            parallax::Input::from_text("b.txt", format!("{b} {base} Putin felt responsible – “tragic incident”.")),
+        ];
+        let analysis = parallax::analyze_inputs(inputs, &Options::default()).unwrap();
+        let mentions = analysis
+            .facts
+            .iter()
+            .flat_map(|f| f.mentions.iter())
+            .chain(analysis.conflicts.iter().flat_map(|c| c.claims.iter().flat_map(|cl| cl.mentions.iter())));
+        for mention in mentions {
+            let article = &analysis.articles[mention.article.0];
+            let sentence = article.sentences[mention.sentence.0];
+            let span = Span::new(mention.start, mention.end);
+            proptest::prop_assert!(sentence.span().contains(span));
+            proptest::prop_assert!(span.text(&article.text).is_some());
+        }
+    }
+}

@@ -682,7 +682,10 @@ fn stance_conflicts(
             for found in STANCE.find_iter(text) {
                 let before = text.get(..found.start()).unwrap_or("");
                 let clause_start = before.rfind([',', ';', ':', '–', '—']).map_or(0, |i| {
-                    i + before.get(i..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8)
+                    i + before
+                        .get(i..)
+                        .and_then(|r| r.chars().next())
+                        .map_or(1, char::len_utf8)
                 });
                 let clause = before.get(clause_start..).unwrap_or("").to_lowercase();
                 let denied = DENIALS.iter().any(|cue| format!(" {clause}").contains(cue));
