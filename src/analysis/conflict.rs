@@ -13,7 +13,9 @@
 //!   anchors differ, not merely where one article quotes less).
 //! - `substitution` / `polarity`: inside an aligned passage, a short run between shared
 //!   content words that holds a diverging name on both sides ("Ukrainian" vs "Russian"), or
-//!   a negation on one side only.
+//!   a negation on one side only. Across the event, responsibility affirmed for an actor in
+//!   one place and denied in another ("Putin felt responsible" / "Putin did not take
+//!   responsibility"), the actor being the nearest name before the word.
 //! - `attribution`: one fact stated through different sources, or attributed in one
 //!   article and asserted bare in another.
 //!
@@ -23,7 +25,9 @@
 //!
 //! Weak spots: an event with two aircraft or two attacks has two true airlines or
 //! casualty counts and gets a false conflict; substitution needs the alignment to have put
-//! the two sentences in one passage.
+//! the two sentences in one passage; translations of one statement worded differently are
+//! reported as quote conflicts too; the responsibility stance reads only the clause before
+//! the word, so "raised questions about Russia's accountability" counts as affirming it.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
