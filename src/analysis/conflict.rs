@@ -191,6 +191,14 @@ fn slot_conflicts(collected: &Collected) -> Vec<Conflict> {
             .filter(|f| kind != "organization" || slot_mention.contains(f))
             .collect();
         let values: Vec<Option<&Value>> = facts.iter().map(|&f| collected.fact_values.get(f)).collect();
+        let articles_of = |i: usize| {
+            facts
+                .get(i)
+                .and_then(|&f| collected.facts.get(f))
+                .map_or(&[][..], |f| f.articles.as_slice())
+        };
+        // A value is disputed when an incompatible value comes from a different article
+        // directly linked to one of its own (two stories in one loose event don't count).
         let disputed: Vec<usize> = facts
             .iter()
             .enumerate()
@@ -198,6 +206,7 @@ fn slot_conflicts(collected: &Collected) -> Vec<Conflict> {
                 values.iter().enumerate().any(|(j, other)| {
                     *i != j
                         && matches!((values.get(*i).copied().flatten(), other), (Some(a), Some(b)) if incompatible(a, b))
+                        && collected.linked(articles_of(*i), articles_of(j))
                 })
             })
             .map(|(_, &f)| f)
@@ -740,8 +749,10 @@ fn stance_conflicts(
             claim(format!("{actor}: responsible"), affirmed),
             claim(format!("{actor}: not responsible"), denied),
         ];
-        let articles: HashSet<ArticleId> = claims.iter().flat_map(|c| c.articles.iter().copied()).collect();
-        if articles.len() < 2 {
+        let (Some(yes), Some(no)) = (claims.first(), claims.get(1)) else {
+            continue;
+        };
+        if !collected.linked(&yes.articles, &no.articles) {
             continue;
         }
         conflicts.push(Conflict {
@@ -852,6 +863,7 @@ mod tests {
             fact_values: values,
             mentions: Vec::new(),
             events: vec![0; n],
+            links: (0..n).flat_map(|a| (a + 1..n).map(move |b| (a, b))).collect(),
         }
     }
 

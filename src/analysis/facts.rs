@@ -17,15 +17,16 @@
 //!
 //! Weak spots: everything is lexical and English. "What a number counts" is read from a
 //! small keyword window around it; an entity's kind from titles, a few indicator words and
-//! prepositions; events are articles linked by at least two shared passages, so a set of
-//! unrelated articles that happen to share passages is one event.
+//! prepositions; events are articles linked (transitively) by at least three shared
+//! passages, so a chain of loosely related articles can still make one event (conflict
+//! detection also asks for a direct link between the disagreeing articles).
 
 pub mod date;
 pub mod entity;
 pub mod number;
 pub mod quote;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::{Article, Attribution, Fact, Group, Mention};
 use crate::span::{ArticleId, SentenceId, Span};
@@ -243,7 +244,31 @@ pub struct Collected {
     pub mentions: Vec<Located>,
     /// The event of each article: articles linked by shared passages.
     pub events: Vec<usize>,
+    /// Pairs of articles (lower index first) that share at least [`LINK_PASSAGES`]
+    /// passages: close enough that incompatible values between them are a disagreement
+    /// about one story, not two stories.
+    pub links: HashSet<(usize, usize)>,
 }
+
+impl Collected {
+    /// True when some article of `a` and some other article of `b` are linked (at most 64
+    /// articles of each side are looked at).
+    #[must_use]
+    pub fn linked(&self, a: &[ArticleId], b: &[ArticleId]) -> bool {
+        a.iter().take(64).any(|x| {
+            b.iter().take(64).any(|y| {
+                let pair = if x.0 < y.0 { (x.0, y.0) } else { (y.0, x.0) };
+                x != y && self.links.contains(&pair)
+            })
+        })
+    }
+}
+
+/// Shared passages that link two articles directly.
+pub const LINK_PASSAGES: usize = 2;
+/// Shared passages that put two articles in one event (events are the connected
+/// components, so this is stricter than a direct link).
+pub const EVENT_PASSAGES: usize = 3;
 
 /// Extracts and consolidates the facts of `articles`; see the module docs.
 #[must_use]
@@ -256,7 +281,8 @@ pub fn extract_facts(articles: &[Article], groups: &[Group], attributions: &[Att
 pub fn collect_facts(articles: &[Article], groups: &[Group], attributions: &[Attribution]) -> Collected {
     let started = std::time::Instant::now();
     let group_of = group_index(articles, groups);
-    let events = event_clusters(articles.len(), groups);
+    let shared = shared_passages(groups);
+    let events = event_clusters(articles.len(), &shared);
     let lexicon = entity::Lexicon::build(articles);
     let mut located = Vec::new();
     let mut by_article: Vec<Vec<(Span, usize)>> = vec![Vec::new(); articles.len()];
@@ -296,7 +322,12 @@ pub fn collect_facts(articles: &[Article], groups: &[Group], attributions: &[Att
             }
         }
     }
-    let collected = consolidate(located, &events);
+    let mut collected = consolidate(located, &events);
+    collected.links = shared
+        .into_iter()
+        .filter(|(_, n)| *n >= LINK_PASSAGES)
+        .map(|(pair, _)| pair)
+        .collect();
     tracing::debug!(
         facts = collected.facts.len(),
         mentions = collected.mentions.len(),
@@ -350,30 +381,33 @@ pub fn link_attribution(span: Span, attributions: &[(Span, usize)]) -> Option<us
         .map(|(_, idx)| *idx)
 }
 
-/// Splits the articles into events: two articles are linked when they share at least two
-/// aligned passages; events are the connected components (union-find, linear in members).
-pub fn event_clusters(article_count: usize, groups: &[Group]) -> Vec<usize> {
+/// How many passages each pair of articles (lower index first) shares. A group with more
+/// than 12 articles counts for its first 12 only, so one huge group (a wire story every
+/// outlet ran) cannot make this quadratic.
+pub fn shared_passages(groups: &[Group]) -> HashMap<(usize, usize), usize> {
     let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
     for group in groups {
         let mut ids: Vec<usize> = group.members.iter().map(|m| m.article.0).collect();
         ids.sort_unstable();
         ids.dedup();
-        if ids.len() > 12 {
-            // A passage every outlet shares (a wire story) links them all anyway; cap the
-            // pair count so one huge group cannot make this quadratic.
-            ids.truncate(12);
-        }
+        ids.truncate(12);
         for (i, a) in ids.iter().enumerate() {
             for b in ids.iter().skip(i + 1) {
                 *shared.entry((*a, *b)).or_insert(0) += 1;
             }
         }
     }
+    shared
+}
+
+/// Splits the articles into events: two articles are linked when they share at least
+/// [`EVENT_PASSAGES`] aligned passages; events are the connected components (union-find).
+pub fn event_clusters(article_count: usize, shared: &HashMap<(usize, usize), usize>) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..article_count).collect();
     let mut pairs: Vec<_> = shared
-        .into_iter()
-        .filter(|(_, n)| *n >= 2)
-        .map(|(p, _)| p)
+        .iter()
+        .filter(|(_, n)| **n >= EVENT_PASSAGES)
+        .map(|(p, _)| *p)
         .collect();
     pairs.sort_unstable();
     for (a, b) in pairs {
