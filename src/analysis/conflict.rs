@@ -417,8 +417,11 @@ fn quote_conflicts(
 /// True when two quotations share enough anchored words to be one quotation and differ in
 /// a content word between their first and last shared word.
 fn worded_differently(a: &[Word], b: &[Word]) -> bool {
-    let ka: Vec<&str> = a.iter().map(|w| w.key.as_str()).collect();
-    let kb: Vec<&str> = b.iter().map(|w| w.key.as_str()).collect();
+    // A left quote used as an apostrophe ("Trump‘s") is still a possessive: the stemmed
+    // key keeps the mark ("trump‘"), so trim it.
+    let key = |w: &Word| w.key.trim_end_matches(['‘', '\'', '’']).to_owned();
+    let ka: Vec<String> = a.iter().map(key).collect();
+    let kb: Vec<String> = b.iter().map(key).collect();
     let deadline = Instant::now().checked_add(Duration::from_millis(20));
     let ops = capture_diff_slices_deadline(Algorithm::Myers, &ka, &kb, deadline);
     let equal: usize = ops
@@ -865,6 +868,40 @@ mod tests {
             events: vec![0; n],
             links: (0..n).flat_map(|a| (a + 1..n).map(move |b| (a, b))).collect(),
         }
+    }
+
+    fn words(text: &str) -> Vec<Word> {
+        Tokenizer::default().words(text, Span::new(0, text.len()))
+    }
+
+    #[rstest::rstest]
+    #[case::tragic_dropped(
+        "Vladimir Putin apologised for the fact that the tragic incident occurred in the Russian airspace",
+        "Vladimir Putin apologised for the fact that the incident happened in Russian airspace",
+        true
+    )]
+    #[case::shorter_excerpt(
+        "apologised for the fact that the incident happened in Russian airspace, once again",
+        "Vladimir Putin apologised for the fact that the incident happened in Russian airspace",
+        false
+    )]
+    #[case::spelling_only(
+        "Putin apologized for the tragic incident in Russian airspace",
+        "Putin apologised for the tragic incident in Russian airspace",
+        false
+    )]
+    #[case::curly_possessive(
+        "Donald Trump‘s ignorant view of Islam could make both our countries less safe",
+        "Donald Trump's ignorant view of Islam could make both our countries less safe",
+        false
+    )]
+    #[case::unrelated(
+        "I expect to be vetted by the press",
+        "We will all come together to say it loudly",
+        false
+    )]
+    fn quote_wording(#[case] a: &str, #[case] b: &str, #[case] differs: bool) {
+        assert_eq!(worded_differently(&words(a), &words(b)), differs);
     }
 
     #[test]

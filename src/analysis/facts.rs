@@ -592,14 +592,18 @@ mod tests {
     }
 
     #[test]
-    fn events_need_two_shared_passages() {
+    fn events_need_three_shared_passages() {
         let groups = [
             group(&[(0, 0), (1, 0)]),
             group(&[(0, 1), (1, 1)]),
-            group(&[(1, 2), (2, 0)]),
+            group(&[(0, 2), (1, 2)]),
+            group(&[(1, 3), (2, 0)]),
+            group(&[(1, 4), (2, 1)]),
         ];
-        let events = event_clusters(3, &groups);
+        let shared = shared_passages(&groups);
+        let events = event_clusters(3, &shared);
         assert_eq!(events.first(), events.get(1));
         assert_ne!(events.get(1), events.get(2));
+        assert_eq!(shared.get(&(1, 2)), Some(&2));
     }
 }
