@@ -402,7 +402,10 @@ pub fn shared_passages(groups: &[Group]) -> HashMap<(usize, usize), usize> {
 
 /// Splits the articles into events: two articles are linked when they share at least
 /// [`EVENT_PASSAGES`] aligned passages; events are the connected components (union-find).
-pub fn event_clusters(article_count: usize, shared: &HashMap<(usize, usize), usize>) -> Vec<usize> {
+pub fn event_clusters<S: std::hash::BuildHasher>(
+    article_count: usize,
+    shared: &HashMap<(usize, usize), usize, S>,
+) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..article_count).collect();
     let mut pairs: Vec<_> = shared
         .iter()
