@@ -32,27 +32,42 @@ pub struct Options {
     pub max_input_bytes: u64,
     /// Most articles accepted in one run (default 1,000).
     pub max_articles: usize,
-    /// Mean similarity two groups need to be merged (default 0.3).
+    /// Mean similarity two groups need to be merged (default 0.15).
     pub link_threshold: f32,
+    /// Two groups merge only when their strongest pair reaches this similarity (default 0.2).
+    pub min_link: f32,
     /// Pairs below this similarity are not candidates at all (default 0.1).
     pub min_similarity: f32,
     /// At most this many sentences of one article in one group (default 2).
     pub max_per_article: usize,
-    /// Each sentence keeps at most this many candidate partners (default 20).
+    /// While merging, groups may hold this many sentences of one article beyond
+    /// `max_per_article`; the weakest extra ones are then let go (default 1).
+    pub merge_slack: usize,
+    /// Each sentence keeps at most this many candidate partners (default 40).
     pub max_neighbours: usize,
-    /// Terms in more sentences than this (or than 5% of them) do not propose candidates
-    /// (default 200).
+    /// Terms in more sentences than this do not propose candidates (default 200).
     pub max_postings: usize,
     /// Weight multiplier for numbers (default 1.5).
     pub number_boost: f32,
     /// Weight multiplier for names (default 1.5).
     pub name_boost: f32,
-    /// Article-level cosine from which two articles count as one event (default 0.25).
-    pub same_event_similarity: f32,
-    /// Lowest factor applied to pairs from articles about different events (default 0.3).
-    pub cross_event_floor: f32,
+    /// Mean article-level cosine at which articles are grouped into one event (default 0.12).
+    pub event_threshold: f32,
+    /// Factor applied to the similarity of sentences from different events (default 0.3).
+    pub cross_event_factor: f32,
+    /// How many first sentences of an article count as its lead (default 3).
+    pub lead_sentences: usize,
+    /// Similarity added to two leads of one event, first sentences most (default 0.5).
+    pub lead_bonus: f32,
+    /// Share of cluster-centroid cosine (against mean pairwise similarity) in the linkage
+    /// that decides merges (default 0.5).
+    pub centroid_weight: f32,
+    /// Each member of a group is diffed against at most this many others (default 8).
+    pub max_compared: usize,
     /// Time limit for one word diff (default 50 ms).
     pub diff_timeout: Duration,
+    /// How `http`/`https` addresses are fetched and cached (no cache by default).
+    pub fetch: load::fetch::FetchOptions,
 }
 
 impl Default for Options {
@@ -60,16 +75,23 @@ impl Default for Options {
         Self {
             max_input_bytes: 16 * 1024 * 1024,
             max_articles: 1000,
-            link_threshold: 0.3,
+            link_threshold: 0.15,
+            min_link: 0.2,
             min_similarity: 0.1,
             max_per_article: 2,
-            max_neighbours: 20,
+            merge_slack: 1,
+            max_neighbours: 40,
             max_postings: 200,
             number_boost: 1.5,
             name_boost: 1.5,
-            same_event_similarity: 0.25,
-            cross_event_floor: 0.3,
+            event_threshold: 0.12,
+            cross_event_factor: 0.3,
+            lead_sentences: 3,
+            lead_bonus: 0.5,
+            centroid_weight: 0.5,
+            max_compared: 8,
             diff_timeout: Duration::from_millis(50),
+            fetch: load::fetch::FetchOptions::default(),
         }
     }
 }
@@ -89,13 +111,19 @@ impl Options {
         match key.trim() {
             "link_threshold" => self.link_threshold = number,
             "min_similarity" => self.min_similarity = number,
+            "min_link" => self.min_link = number,
             "max_per_article" => self.max_per_article = count(),
+            "merge_slack" => self.merge_slack = count(),
             "max_neighbours" => self.max_neighbours = count(),
             "max_postings" => self.max_postings = count(),
+            "max_compared" => self.max_compared = count(),
             "number_boost" => self.number_boost = number,
             "name_boost" => self.name_boost = number,
-            "same_event_similarity" => self.same_event_similarity = number,
-            "cross_event_floor" => self.cross_event_floor = number,
+            "event_threshold" => self.event_threshold = number,
+            "cross_event_factor" => self.cross_event_factor = number,
+            "lead_sentences" => self.lead_sentences = count(),
+            "lead_bonus" => self.lead_bonus = number,
+            "centroid_weight" => self.centroid_weight = number,
             other => return Err(format!("unknown tunable {other}")),
         }
         Ok(())
@@ -135,7 +163,7 @@ pub fn analyze_inputs(inputs: Vec<Input>, opts: &Options) -> Result<Analysis> {
         article.sentences = segment::split_sentences(&article.text, &loaded.metadata);
         articles.push(article);
     }
-    let words: Vec<Vec<Vec<words::Word>>> = articles
+    let mut words: Vec<Vec<Vec<words::Word>>> = articles
         .iter()
         .map(|a| {
             a.sentences
@@ -144,14 +172,18 @@ pub fn analyze_inputs(inputs: Vec<Input>, opts: &Options) -> Result<Analysis> {
                 .collect()
         })
         .collect();
+    words::intern(words.iter_mut().flatten());
     let lexicon = NameLexicon::build(
         articles
             .iter()
             .zip(&words)
             .flat_map(|(a, sentences)| sentences.iter().map(|w| (a.text.as_str(), w.as_slice()))),
     );
+    tracing::debug!(sentences = words.iter().map(Vec::len).sum::<usize>(), "segmented");
     let mut groups = align::group_passages(&articles, &words, &lexicon, opts);
+    let clock = std::time::Instant::now();
     compare::compare_groups(&words, &lexicon, &mut groups, opts);
+    tracing::debug!(elapsed = ?clock.elapsed(), "compared");
     let attributions = Vec::new();
     let collected = facts::collect_facts(&articles, &groups, &attributions);
     let conflicts =

@@ -44,8 +44,8 @@ pub enum Error {
         /// The empty file.
         path: PathBuf,
     },
-    /// A directory holds no `.txt` or `.md` files.
-    #[error("{}: no .txt or .md articles in this directory", .path.display())]
+    /// A directory holds no `.txt`, `.md` or `.html` files.
+    #[error("{}: no .txt or .md articles or .html pages in this directory", .path.display())]
     EmptyDirectory {
         /// The directory.
         path: PathBuf,
@@ -58,9 +58,87 @@ pub enum Error {
         /// The limit in force.
         limit: usize,
     },
+    /// An HTML page in which no article text was found.
+    #[error("{}: no article text found in this HTML page", .path.display())]
+    NoArticleText {
+        /// The page (a file or an address).
+        path: PathBuf,
+    },
+    /// `extract` was given something that is not an HTML page.
+    #[error("{}: not an HTML page", .path.display())]
+    NotHtml {
+        /// The input.
+        path: PathBuf,
+    },
+    /// An address could not be fetched.
+    #[error("{url}: cannot fetch: {failure}")]
+    Fetch {
+        /// The address as given.
+        url: String,
+        /// What went wrong.
+        failure: FetchFailure,
+    },
+    /// `--save` would overwrite a file that already exists.
+    #[error("{}: already exists (use --force to overwrite)", .path.display())]
+    Exists {
+        /// The file that exists.
+        path: PathBuf,
+    },
     /// No input at all.
     #[error("no articles given")]
     NoInput,
+}
+
+/// Why fetching an address failed, worded for a one-line message.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum FetchFailure {
+    /// The host name did not resolve.
+    #[error("host not found (DNS)")]
+    Dns,
+    /// Nothing listens at the address, or the connection failed.
+    #[error("connection refused")]
+    Refused,
+    /// The fetch ran past the time limit.
+    #[error("timed out after {time}", time = humanize(*.0))]
+    Timeout(std::time::Duration),
+    /// The server answered with an error status.
+    #[error("HTTP status {code}{reason}", code = .0, reason = status_reason(*.0))]
+    Status(u16),
+    /// The response is not an HTML page (its content type).
+    #[error("not an HTML page ({0})")]
+    NotHtml(String),
+    /// The page is larger than the limit (in bytes).
+    #[error("too large (over {0} bytes)")]
+    TooLarge(u64),
+    /// More redirects than the limit.
+    #[error("too many redirects (more than {0})")]
+    TooManyRedirects(u32),
+    /// Anything else (TLS, protocol), as the client words it.
+    #[error("{0}")]
+    Other(String),
+}
+
+fn humanize(duration: std::time::Duration) -> String {
+    if duration.subsec_millis() == 0 {
+        format!("{} s", duration.as_secs())
+    } else {
+        format!("{} ms", duration.as_millis())
+    }
+}
+
+fn status_reason(code: u16) -> &'static str {
+    match code {
+        401 => " (unauthorized)",
+        403 => " (forbidden)",
+        404 => " (not found)",
+        410 => " (gone)",
+        429 => " (too many requests)",
+        500 => " (server error)",
+        502 => " (bad gateway)",
+        503 => " (service unavailable)",
+        _ => "",
+    }
 }
 
 /// The library's result type.

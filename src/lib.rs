@@ -7,8 +7,12 @@
 
 pub mod analysis;
 pub mod error;
+pub mod export;
+#[doc(hidden)]
+pub mod fixture;
 pub mod model;
 pub mod span;
+pub mod tui;
 
 pub use analysis::load::Input;
 pub use analysis::{Options, analyze, analyze_inputs};

@@ -1,12 +1,14 @@
 //! The `parallax` command line: a thin layer over the library.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use parallax::analysis::load::{self, fetch};
+use parallax::export::{self, ExportError, Format, Selection};
 use parallax::model::{Analysis, DiffKind, printable};
-use parallax::{Input, Options, analyze, analyze_inputs};
+use parallax::{Input, Options, analyze_inputs};
 
 /// Exit codes, in one place. Documented in the README.
 mod exit_code {
@@ -48,11 +50,16 @@ const SAMPLE: [(&str, &str); 5] = [
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Articles: text or Markdown files, directories of them, or - for standard input.
-    /// With none, the bundled sample (five outlets on the Azerbaijan Airlines crash).
+    /// Articles: text, Markdown or HTML files, directories of them, http(s) addresses, or -
+    /// for standard input. With none, the bundled sample (five outlets on the Azerbaijan
+    /// Airlines crash).
     files: Vec<PathBuf>,
     #[command(flatten)]
     limits: Limits,
+    #[command(flatten)]
+    web: Web,
+    #[command(flatten)]
+    keep: Keep,
 }
 
 #[derive(Debug, Subcommand)]
@@ -62,18 +69,137 @@ enum Command {
         /// Print the analysis as JSON (the contract in shared/eval/CONTRACT.md).
         #[arg(long)]
         json: bool,
-        /// Articles: files, directories, or - for standard input (default: the bundled sample).
+        /// Articles: files, directories, http(s) addresses, or - for standard input
+        /// (default: the bundled sample).
         files: Vec<PathBuf>,
         #[command(flatten)]
         limits: Limits,
+        #[command(flatten)]
+        web: Web,
+        #[command(flatten)]
+        keep: Keep,
     },
     /// List the conflicts, then the facts by kind with their value, "k/n articles" and sources.
     Facts {
+        /// Articles: files, directories, http(s) addresses, or - for standard input
+        /// (default: the bundled sample).
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        limits: Limits,
+        #[command(flatten)]
+        web: Web,
+    },
+    /// Export passages, facts and conflicts as Markdown, JSON or CSV (everything unless
+    /// --conflicts, --facts or --rows narrow it down).
+    Export {
+        /// Output format: md, json or csv.
+        #[arg(long, default_value = "md", value_parser = parse_format)]
+        format: Format,
+        /// Export the conflicts.
+        #[arg(long)]
+        conflicts: bool,
+        /// Export the facts.
+        #[arg(long)]
+        facts: bool,
+        /// Export these passages, numbered as in the viewer from 1: `3..7` (inclusive), `5`,
+        /// `3..` or `..7`.
+        #[arg(long, value_name = "A..B", value_parser = parse_rows)]
+        rows: Option<(usize, usize)>,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
         /// Articles: files, directories, or - for standard input (default: the bundled sample).
         files: Vec<PathBuf>,
         #[command(flatten)]
         limits: Limits,
+        #[command(flatten)]
+        web: Web,
     },
+
+    /// Print the main text of an HTML page (a file, an http(s) address, or - for standard
+    /// input) with a `key: value` header block (source, title, date, url, author).
+    Extract {
+        /// Print only the text, without the header block.
+        #[arg(long)]
+        body_only: bool,
+        /// The page: an HTML file, an http(s) address, or - for standard input.
+        page: PathBuf,
+        #[command(flatten)]
+        limits: Limits,
+        #[command(flatten)]
+        web: Web,
+    },
+}
+
+/// Options for articles read from the web.
+#[derive(Debug, clap::Args)]
+struct Web {
+    /// Fetch addresses again even when they are in the cache.
+    #[arg(long)]
+    refresh: bool,
+    /// Time limit for fetching one address, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    timeout: u64,
+}
+
+/// Options for keeping a set.
+#[derive(Debug, Default, clap::Args)]
+struct Keep {
+    /// Write each article as a text file with its header block into DIR (reopen the set
+    /// with `parallax DIR`).
+    #[arg(long, value_name = "DIR")]
+    save: Option<PathBuf>,
+    /// With --save: replace files that already exist.
+    #[arg(long, requires = "save")]
+    force: bool,
+}
+
+impl Web {
+    fn apply(&self, opts: &mut Options) {
+        opts.fetch.refresh = self.refresh;
+        opts.fetch.timeout = std::time::Duration::from_secs(self.timeout.max(1));
+        opts.fetch.cache_dir = fetch::default_cache_dir();
+    }
+}
+
+/// What `parallax export` writes and where.
+struct ExportArgs {
+    format: Format,
+    conflicts: bool,
+    facts: bool,
+    rows: Option<(usize, usize)>,
+    output: Option<PathBuf>,
+    force: bool,
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    s.parse()
+}
+
+/// `A..B`, `A..`, `..B` or `A`, 1-based and inclusive, as a 0-based inclusive range.
+fn parse_rows(s: &str) -> Result<(usize, usize), String> {
+    let number = |t: &str, default: usize| -> Result<usize, String> {
+        if t.is_empty() {
+            return Ok(default);
+        }
+        match t.trim().parse::<usize>() {
+            Ok(0) | Err(_) => Err(format!("`{t}` is not a passage number (they start at 1)")),
+            Ok(n) => Ok(n - 1),
+        }
+    };
+    let (a, b) = if let Some((a, b)) = s.split_once("..") {
+        (number(a, 0)?, number(b.trim_start_matches('='), usize::MAX)?)
+    } else {
+        let n = number(s, 0)?;
+        (n, n)
+    };
+    if a > b {
+        return Err(format!("`{s}`: the range is empty"));
+    }
+    Ok((a, b))
 }
 
 #[derive(Debug, clap::Args)]
@@ -108,32 +234,87 @@ impl Limits {
 fn main() -> ExitCode {
     init_logging();
     let cli = Cli::parse();
+    let mut viewer = false;
+    let mut export_args = None;
     let mut facts_listing = false;
-    let (json, files, limits) = match cli.command {
-        Some(Command::Analyze { json, files, limits }) => (json, files, limits),
-        Some(Command::Facts { files, limits }) => {
+    let (json, files, limits, web, keep) = match cli.command {
+        Some(Command::Facts { files, limits, web }) => {
             facts_listing = true;
-            (false, files, limits)
+            (false, files, limits, web, Keep::default())
         }
-        None => (false, cli.files, cli.limits),
+        Some(Command::Analyze {
+            json,
+            files,
+            limits,
+            web,
+            keep,
+        }) => (json, files, limits, web, keep),
+        Some(Command::Extract {
+            body_only,
+            page,
+            limits,
+            web,
+        }) => return extract(&page, body_only, &limits, &web),
+        Some(Command::Export {
+            format,
+            conflicts,
+            facts,
+            rows,
+            output,
+            force,
+            files,
+            limits,
+            web,
+        }) => {
+            export_args = Some(ExportArgs {
+                format,
+                conflicts,
+                facts,
+                rows,
+                output,
+                force,
+            });
+            (false, files, limits, web, Keep::default())
+        }
+        None => {
+            // The viewer needs a terminal; scripts and CI piping the output get the summary.
+            viewer = std::io::stdout().is_terminal();
+            (false, cli.files, cli.limits, cli.web, cli.keep)
+        }
     };
-    let opts = limits.options();
-    let result = if files.is_empty() {
-        let inputs = SAMPLE
+    let mut opts = limits.options();
+    web.apply(&mut opts);
+    let inputs = if files.is_empty() {
+        SAMPLE
             .iter()
             .map(|(path, text)| Input::from_text(*path, *text))
-            .collect();
-        analyze_inputs(inputs, &opts)
+            .collect()
     } else {
-        analyze(&files, &opts)
+        match gather(&files, &opts) {
+            Some(inputs) => inputs,
+            None => return ExitCode::from(exit_code::BAD_INPUT),
+        }
     };
-    let analysis = match result {
+    let analysis = match analyze_inputs(inputs, &opts) {
         Ok(analysis) => analysis,
         Err(err) => {
             eprintln!("parallax: {err}");
             return ExitCode::from(exit_code::BAD_INPUT);
         }
     };
+    if let Some(dir) = &keep.save {
+        match load::save::save_articles(&analysis.articles, dir, keep.force) {
+            Ok(written) => eprintln!(
+                "parallax: saved {} articles in {}",
+                written.len(),
+                printable(&dir.display().to_string())
+            ),
+            Err(err) => {
+                eprintln!("parallax: {err}");
+                return ExitCode::from(exit_code::FAILED);
+            }
+        }
+    }
     for article in &analysis.articles {
         if let Some(at) = article.invalid_utf8_at {
             eprintln!(
@@ -141,6 +322,18 @@ fn main() -> ExitCode {
                 printable(&article.path)
             );
         }
+    }
+    if viewer {
+        return match parallax::tui::run(analysis) {
+            Ok(()) => ExitCode::from(exit_code::OK),
+            Err(err) => {
+                eprintln!("parallax: {err:#}");
+                ExitCode::from(exit_code::FAILED)
+            }
+        };
+    }
+    if let Some(args) = export_args {
+        return run_export(&analysis, &args);
     }
     let mut out = std::io::stdout().lock();
     let written = if json {
@@ -160,6 +353,104 @@ fn main() -> ExitCode {
     }
 }
 
+/// `parallax export`: the selection to standard output, or atomically to `-o FILE`.
+fn run_export(analysis: &Analysis, args: &ExportArgs) -> ExitCode {
+    let mut selection = Selection::default();
+    if args.conflicts {
+        selection.conflicts = (0..analysis.conflicts.len()).collect();
+    }
+    if args.facts {
+        selection.facts = (0..analysis.facts.len()).collect();
+    }
+    if let Some((first, last)) = args.rows {
+        let end = last.saturating_add(1).min(analysis.groups.len());
+        selection.groups = (first.min(end)..end).collect();
+    }
+    if !args.conflicts && !args.facts && args.rows.is_none() {
+        selection = Selection::all(analysis);
+    }
+    let Some(path) = &args.output else {
+        let mut out = std::io::stdout().lock();
+        return match export::write(args.format, analysis, &selection, &mut out).and_then(|()| out.flush()) {
+            Ok(()) => ExitCode::from(exit_code::OK),
+            Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(exit_code::OK),
+            Err(err) => {
+                eprintln!("parallax: cannot write output: {err}");
+                ExitCode::from(exit_code::FAILED)
+            }
+        };
+    };
+    match export::write_file(args.format, analysis, &selection, path, args.force) {
+        Ok(path) => {
+            eprintln!(
+                "parallax: wrote {} ({} passages, {} facts, {} conflicts)",
+                path.display(),
+                selection.groups.len(),
+                selection.facts.len(),
+                selection.conflicts.len()
+            );
+            ExitCode::from(exit_code::OK)
+        }
+        Err(err @ ExportError::Exists(_)) => {
+            eprintln!("parallax: {err}; use --force to replace it");
+            ExitCode::from(exit_code::FAILED)
+        }
+        Err(err) => {
+            eprintln!("parallax: {err}");
+            ExitCode::from(exit_code::FAILED)
+        }
+    }
+}
+
+/// Reads the inputs; an address that cannot be fetched is reported and skipped. `None`
+/// (after printing why) when nothing could be read.
+fn gather(files: &[PathBuf], opts: &Options) -> Option<Vec<Input>> {
+    let gathered = match load::gather_inputs(files, opts) {
+        Ok(gathered) => gathered,
+        Err(err) => {
+            eprintln!("parallax: {err}");
+            return None;
+        }
+    };
+    for err in &gathered.failed {
+        eprintln!("parallax: {err} (skipped)");
+    }
+    if gathered.inputs.is_empty() {
+        eprintln!("parallax: no article could be read");
+        return None;
+    }
+    Some(gathered.inputs)
+}
+
+/// `parallax extract`: the page's main text, with or without its header block.
+fn extract(page: &std::path::Path, body_only: bool, limits: &Limits, web: &Web) -> ExitCode {
+    let mut opts = limits.options();
+    web.apply(&mut opts);
+    let result = load::read_inputs(&[page.to_path_buf()], &opts).and_then(|inputs| {
+        let input = inputs.into_iter().next().ok_or(parallax::Error::NoInput)?;
+        load::extract_page(&input)
+    });
+    let page = match result {
+        Ok(page) => page,
+        Err(err) => {
+            eprintln!("parallax: {err}");
+            return ExitCode::from(exit_code::BAD_INPUT);
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    match out
+        .write_all(page.to_text(!body_only).as_bytes())
+        .and_then(|()| out.flush())
+    {
+        Ok(()) => ExitCode::from(exit_code::OK),
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(exit_code::OK),
+        Err(err) => {
+            eprintln!("parallax: cannot write output: {err}");
+            ExitCode::from(exit_code::FAILED)
+        }
+    }
+}
+
 fn init_logging() {
     let Ok(filter) = std::env::var("PARALLAX_LOG").or_else(|_| std::env::var("RUST_LOG")) else {
         return;
@@ -167,6 +458,7 @@ fn init_logging() {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
         .with_writer(std::io::stderr)
+        .with_ansi(false)
         .try_init();
 }
 

@@ -51,6 +51,10 @@ pub struct Article {
     /// invalid bytes were then replaced by U+FFFD and offsets point into the decoded text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invalid_utf8_at: Option<usize>,
+    /// The input's format when it was not plain text: `"html"` for a page whose main text
+    /// was extracted (the text is then that extraction, with a header block).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
     /// Every sentence of the article, in order, not overlapping.
     pub sentences: Vec<Sentence>,
 }

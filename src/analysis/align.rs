@@ -36,6 +36,9 @@ struct Node {
     sentence: usize,
 }
 
+/// How many terms a group's centroid keeps.
+const CENTROID_TERMS: usize = 48;
+
 /// A sparse vector: sorted term ids with weights, L2-normalised.
 type Vector = Vec<(u32, f32)>;
 
@@ -62,10 +65,34 @@ pub fn group_passages(
                 })
         })
         .collect();
+    let clock = std::time::Instant::now();
     let (vectors, doc_vectors) = vectorize(&nodes, words, lexicon, articles.len(), opts);
+    tracing::debug!(elapsed = ?clock.elapsed(), "vectorized");
     let doc_sim = article_similarity(&doc_vectors);
-    let edges = candidate_edges(&nodes, &vectors, &doc_sim, articles.len(), opts);
-    let clusters = cluster(&nodes, &edges, opts);
+    tracing::debug!(elapsed = ?clock.elapsed(), "article similarity");
+    for (article, row) in doc_sim.iter().enumerate() {
+        tracing::trace!(article, similarities = ?row, "article similarity");
+    }
+    let events = group_events(&doc_sim, opts);
+    tracing::debug!(?events, "articles grouped into events");
+    tracing::debug!(elapsed = ?clock.elapsed(), "events");
+    let edges = candidate_edges(&nodes, &vectors, &doc_sim, &events, opts);
+    tracing::debug!(elapsed = ?clock.elapsed(), edges = edges.len(), "candidate edges");
+    // Merging may overshoot the per-article limit a little; `enforce_limit` then lets go of
+    // the weakest members, which keeps large passages whole where a strict limit would
+    // have refused the merge outright.
+    let merge_limit = opts.max_per_article.saturating_add(opts.merge_slack);
+    let clusters = cluster(
+        &nodes,
+        &edges,
+        &vectors,
+        &events,
+        opts,
+        opts.link_threshold,
+        merge_limit,
+    );
+    let clusters = enforce_limit(clusters, &nodes, &edges, opts.max_per_article);
+    tracing::debug!(elapsed = ?clock.elapsed(), "clustered");
     order_groups(articles, &nodes, clusters)
 }
 
@@ -94,10 +121,11 @@ fn vectorize(
             .filter(|w| !w.stop && w.key.chars().count() > 1 || w.number)
         {
             let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-            let id = *ids.entry(word.key.as_str()).or_insert(next);
+            let name = lexicon.is_name(word);
+            let id = *ids.entry(anchor_key(word, name)).or_insert(next);
             let boost = if word.number {
                 opts.number_boost
-            } else if lexicon.is_name(word) {
+            } else if name {
                 opts.name_boost
             } else {
                 1.0
@@ -160,6 +188,21 @@ fn vectorize(
     (vectors, docs)
 }
 
+/// The key a word matches on. Names match on their first six letters, so that a country
+/// meets its adjective and demonym ("Russia", "Russian"; "Azerbaijan", "Azerbaijani";
+/// "Ukraine", "Ukrainian").
+fn anchor_key(word: &Word, name: bool) -> &str {
+    if !name {
+        return word.key.as_str();
+    }
+    let cut = word
+        .key
+        .char_indices()
+        .nth(6)
+        .map_or(word.key.len(), |(at, _)| at);
+    word.key.get(..cut).unwrap_or(word.key.as_str())
+}
+
 /// Sorts by term id and adds up repeated terms.
 fn merge_terms(mut terms: Vec<(u32, f32)>) -> Vec<(u32, f32)> {
     terms.sort_unstable_by_key(|(id, _)| *id);
@@ -171,6 +214,40 @@ fn merge_terms(mut terms: Vec<(u32, f32)>) -> Vec<(u32, f32)> {
         }
     }
     merged
+}
+
+/// The sum of two sparse vectors (both sorted by term), sorted.
+fn add_vectors(left: &Vector, right: &Vector) -> Vector {
+    let mut sum = Vec::with_capacity(left.len() + right.len());
+    let (mut i, mut j) = (0, 0);
+    loop {
+        match (left.get(i), right.get(j)) {
+            (Some(&(ta, wa)), Some(&(tb, wb))) => match ta.cmp(&tb) {
+                Ordering::Less => {
+                    sum.push((ta, wa));
+                    i += 1;
+                }
+                Ordering::Greater => {
+                    sum.push((tb, wb));
+                    j += 1;
+                }
+                Ordering::Equal => {
+                    sum.push((ta, wa + wb));
+                    i += 1;
+                    j += 1;
+                }
+            },
+            (Some(&x), None) => {
+                sum.push(x);
+                i += 1;
+            }
+            (None, Some(&y)) => {
+                sum.push(y);
+                j += 1;
+            }
+            (None, None) => return sum,
+        }
+    }
 }
 
 fn normalize(v: &mut Vector) {
@@ -198,17 +275,72 @@ fn dot(a: &Vector, b: &Vector) -> f32 {
     sum
 }
 
-/// Cosine similarity between every two articles (a dense matrix: articles are few).
+/// Cosine similarity between every two articles, as a dense matrix (articles are few),
+/// accumulated through an inverted index so that articles sharing no term cost nothing.
 fn article_similarity(docs: &[Vector]) -> Vec<Vec<f32>> {
-    docs.iter()
-        .map(|a| docs.iter().map(|b| dot(a, b)).collect())
-        .collect()
+    let mut postings: HashMap<u32, Vec<(usize, f32)>> = HashMap::new();
+    for (idx, v) in docs.iter().enumerate() {
+        for (term, w) in v {
+            postings.entry(*term).or_default().push((idx, *w));
+        }
+    }
+    let mut sim = vec![vec![0.0f32; docs.len()]; docs.len()];
+    for list in postings.values() {
+        for (pos, (a, wa)) in list.iter().enumerate() {
+            for (b, wb) in list.get(pos + 1..).unwrap_or(&[]) {
+                if let Some(x) = sim.get_mut(*a).and_then(|row| row.get_mut(*b)) {
+                    *x += wa * wb;
+                }
+            }
+        }
+    }
+    for a in 0..docs.len() {
+        for b in 0..a {
+            let upper = sim.get(b).and_then(|row| row.get(a)).copied().unwrap_or(0.0);
+            if let Some(x) = sim.get_mut(a).and_then(|row| row.get_mut(b)) {
+                *x = upper;
+            }
+        }
+        if let Some(x) = sim.get_mut(a).and_then(|row| row.get_mut(a)) {
+            *x = 1.0;
+        }
+    }
+    sim
 }
 
-/// Scales a sentence pair's similarity by how alike their articles are: 1 for articles about
-/// the same event, down to `opts.cross_event_floor` for unrelated ones.
-fn event_factor(doc_sim: f32, opts: &Options) -> f32 {
-    (doc_sim / opts.same_event_similarity).clamp(opts.cross_event_floor, 1.0)
+/// Groups the articles into events (average linkage over article similarity): passages of
+/// articles about different events are held apart, and the leads of articles about one
+/// event are expected to report the same thing. Returns an event index per article.
+fn group_events(doc_sim: &[Vec<f32>], opts: &Options) -> Vec<usize> {
+    let nodes: Vec<Node> = (0..doc_sim.len())
+        .map(|a| Node {
+            article: a,
+            sentence: 0,
+        })
+        .collect();
+    let mut edges = Vec::new();
+    for (a, row) in doc_sim.iter().enumerate() {
+        for (b, &weight) in row.iter().enumerate().skip(a + 1) {
+            if weight >= opts.event_threshold / 2.0 {
+                edges.push(Edge { a, b, weight });
+            }
+        }
+    }
+    let mut event = vec![0; doc_sim.len()];
+    let flat = Options {
+        centroid_weight: 0.0,
+        min_link: 0.0,
+        ..opts.clone()
+    };
+    let clusters = cluster(&nodes, &edges, &[], &[], &flat, opts.event_threshold, usize::MAX);
+    for (idx, members) in clusters.into_iter().enumerate() {
+        for m in members {
+            if let Some(e) = event.get_mut(m) {
+                *e = idx;
+            }
+        }
+    }
+    event
 }
 
 /// A weighted edge between two nodes of different articles.
@@ -219,60 +351,83 @@ struct Edge {
     weight: f32,
 }
 
-/// Candidate pairs from an inverted index over the rarer terms, exact cosine for each.
+/// Candidate pairs from an inverted index over the rarer terms, plus the lead sentences of
+/// articles about one event; exact similarity for each, each node keeping its best partners.
 fn candidate_edges(
     nodes: &[Node],
     vectors: &[Vector],
     doc_sim: &[Vec<f32>],
-    article_count: usize,
+    events: &[usize],
     opts: &Options,
 ) -> Vec<Edge> {
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<u32, Vec<(usize, f32)>> = HashMap::new();
     for (idx, v) in vectors.iter().enumerate() {
-        for (term, _) in v {
-            postings.entry(*term).or_default().push(idx);
+        for (term, w) in v {
+            postings.entry(*term).or_default().push((idx, *w));
         }
     }
-    // Terms in very many sentences carry little weight; skipping them as candidate sources
-    // keeps the cost near-linear (their weight still counts in the exact cosine below).
-    let cap = opts.max_postings.max(nodes.len() / 20).max(2);
-    let mut seen = vec![usize::MAX; nodes.len()];
+    let ranks = lead_ranks(nodes);
+    let leads = lead_partners(nodes, &ranks, doc_sim, events, opts);
+    let lead_weight = |n: usize| {
+        let rank = ranks.get(n).copied().unwrap_or(usize::MAX);
+        1.0 - (rank as f32 / opts.lead_sentences.max(1) as f32).min(1.0)
+    };
+    // Terms in very many sentences carry little weight; leaving them out of the candidate
+    // search keeps the cost near-linear. Their weight still counts in the exact cosine.
+    let cap = opts.max_postings.max(2);
+    let mut partial = vec![0.0f32; nodes.len()];
+    let mut touched: Vec<usize> = Vec::new();
     let mut best: Vec<Vec<(f32, usize)>> = vec![Vec::new(); nodes.len()];
     for (idx, v) in vectors.iter().enumerate() {
         let Some(node) = nodes.get(idx) else { continue };
-        let mut found = Vec::new();
-        for (term, _) in v {
-            let Some(list) = postings.get(term) else { continue };
-            if list.len() > cap {
+        for (term, w) in v {
+            let Some(list) = postings.get(term).filter(|l| l.len() <= cap) else {
                 continue;
-            }
-            let from = list.partition_point(|&j| j <= idx);
-            for &j in list.get(from..).unwrap_or(&[]) {
-                if seen.get(j) == Some(&idx) {
-                    continue;
-                }
-                if let Some(mark) = seen.get_mut(j) {
-                    *mark = idx;
-                }
-                if nodes.get(j).is_some_and(|n| n.article != node.article) {
-                    found.push(j);
+            };
+            let from = list.partition_point(|(j, _)| *j <= idx);
+            for (j, wj) in list.get(from..).unwrap_or(&[]) {
+                if let Some(acc) = partial.get_mut(*j) {
+                    if *acc == 0.0 {
+                        touched.push(*j);
+                    }
+                    *acc += w * wj;
                 }
             }
         }
+        let mut scored: Vec<(f32, usize)> = touched
+            .drain(..)
+            .filter_map(|j| {
+                let score = partial.get_mut(j).map_or(0.0, std::mem::take);
+                (score >= opts.min_similarity / 2.0).then_some((score, j))
+            })
+            .collect();
+        // Only the most promising partners get an exact cosine.
+        if scored.len() > opts.max_neighbours {
+            scored.select_nth_unstable_by(opts.max_neighbours, |x, y| y.0.total_cmp(&x.0));
+            scored.truncate(opts.max_neighbours);
+        }
+        let mut found: Vec<usize> = scored.into_iter().map(|(_, j)| j).collect();
+        found.extend(leads.get(idx).map_or(&[][..], Vec::as_slice).iter().copied());
+        found.sort_unstable();
+        found.dedup();
+        found.retain(|&j| nodes.get(j).is_some_and(|n| n.article != node.article));
         for j in found {
             let (Some(other), Some(vj)) = (nodes.get(j), vectors.get(j)) else {
                 continue;
             };
-            let docs = doc_sim
-                .get(node.article)
-                .and_then(|row| row.get(other.article))
-                .copied();
-            let factor = if article_count > 1 {
-                event_factor(docs.unwrap_or(0.0), opts)
+            let cosine = dot(v, vj);
+            let weight = if events.get(node.article) == events.get(other.article) {
+                // Leads of one event likely state the same thing, but only leads that share
+                // some words: two sentences with nothing in common stay apart.
+                let bonus = if cosine > 0.0 {
+                    opts.lead_bonus * lead_weight(idx) * lead_weight(j)
+                } else {
+                    0.0
+                };
+                cosine + bonus
             } else {
-                1.0
+                cosine * opts.cross_event_factor
             };
-            let weight = dot(v, vj) * factor;
             if weight >= opts.min_similarity {
                 if let Some(list) = best.get_mut(idx) {
                     list.push((weight, j));
@@ -296,6 +451,66 @@ fn candidate_edges(
     edges.sort_unstable_by_key(|e| (e.a, e.b));
     edges.dedup_by(|x, y| x.a == y.a && x.b == y.b);
     edges
+}
+
+/// Each node's position among its article's aligned sentences (0 for the first).
+fn lead_ranks(nodes: &[Node]) -> Vec<usize> {
+    let mut ranks = Vec::with_capacity(nodes.len());
+    let mut previous: Option<usize> = None;
+    let mut rank = 0;
+    for node in nodes {
+        rank = if previous == Some(node.article) {
+            rank + 1
+        } else {
+            0
+        };
+        previous = Some(node.article);
+        ranks.push(rank);
+    }
+    ranks
+}
+
+/// For each lead node, the lead nodes (later in node order) of the most similar articles of
+/// the same event: news leads state the main event, so they are candidates for each other
+/// even when they share no rare word.
+fn lead_partners(
+    nodes: &[Node],
+    ranks: &[usize],
+    doc_sim: &[Vec<f32>],
+    events: &[usize],
+    opts: &Options,
+) -> Vec<Vec<usize>> {
+    let mut partners = vec![Vec::new(); nodes.len()];
+    if opts.lead_bonus <= 0.0 {
+        return partners;
+    }
+    let mut lead_nodes: Vec<Vec<usize>> = vec![Vec::new(); doc_sim.len()];
+    for (idx, (node, rank)) in nodes.iter().zip(ranks).enumerate() {
+        if *rank < opts.lead_sentences
+            && let Some(list) = lead_nodes.get_mut(node.article)
+        {
+            list.push(idx);
+        }
+    }
+    for (a, row) in doc_sim.iter().enumerate() {
+        let mut near: Vec<(f32, usize)> = row
+            .iter()
+            .enumerate()
+            .filter(|(b, _)| *b > a && events.get(*b) == events.get(a))
+            .map(|(b, s)| (*s, b))
+            .collect();
+        near.sort_unstable_by(|x, y| y.0.total_cmp(&x.0));
+        near.truncate(opts.max_neighbours);
+        for &i in lead_nodes.get(a).map_or(&[][..], Vec::as_slice) {
+            if let Some(list) = partners.get_mut(i) {
+                list.extend(
+                    near.iter()
+                        .flat_map(|(_, b)| lead_nodes.get(*b).into_iter().flatten().copied()),
+                );
+            }
+        }
+    }
+    partners
 }
 
 /// A candidate merge in the heap, ordered by average linkage.
@@ -327,32 +542,74 @@ impl Ord for Candidate {
     }
 }
 
+/// The edges between two clusters: their total and their strongest.
+#[derive(Debug, Clone, Copy, Default)]
+struct Link {
+    sum: f32,
+    max: f32,
+}
+
+impl Link {
+    fn absorb(&mut self, other: Self) {
+        self.sum += other.sum;
+        self.max = self.max.max(other.max);
+    }
+}
+
 /// Clusters under construction; a cluster is named by the node it started from.
-struct Clusters {
+struct Clusters<'v> {
+    vectors: &'v [Vector],
+    events: Vec<usize>,
+    centroid_weight: f32,
+    cross_event_factor: f32,
+    centroids: Vec<Vector>,
+    empty: Vector,
     members: Vec<Vec<usize>>,
     per_article: Vec<Vec<(usize, usize)>>,
-    links: Vec<HashMap<usize, f32>>,
+    links: Vec<HashMap<usize, Link>>,
+    min_link: f32,
     intra: Vec<f32>,
     version: Vec<u32>,
     alive: Vec<bool>,
 }
 
-impl Clusters {
-    fn new(nodes: &[Node], edges: &[Edge]) -> Self {
+impl<'v> Clusters<'v> {
+    fn new(
+        nodes: &[Node],
+        edges: &[Edge],
+        vectors: &'v [Vector],
+        events: &[usize],
+        weights: (f32, f32),
+        min_link: f32,
+    ) -> Self {
         let n = nodes.len();
-        let mut links: Vec<HashMap<usize, f32>> = vec![HashMap::new(); n];
+        let mut links: Vec<HashMap<usize, Link>> = vec![HashMap::new(); n];
         for e in edges {
+            let link = Link {
+                sum: e.weight,
+                max: e.weight,
+            };
             if let Some(map) = links.get_mut(e.a) {
-                map.insert(e.b, e.weight);
+                map.insert(e.b, link);
             }
             if let Some(map) = links.get_mut(e.b) {
-                map.insert(e.a, e.weight);
+                map.insert(e.a, link);
             }
         }
         Self {
+            vectors,
+            events: nodes
+                .iter()
+                .map(|n| events.get(n.article).copied().unwrap_or(0))
+                .collect(),
+            centroid_weight: weights.0,
+            cross_event_factor: weights.1,
+            centroids: vec![Vec::new(); n],
+            empty: Vec::new(),
             members: (0..n).map(|i| vec![i]).collect(),
             per_article: nodes.iter().map(|node| vec![(node.article, 1)]).collect(),
             links,
+            min_link,
             intra: vec![0.0; n],
             version: vec![0; n],
             alive: vec![true; n],
@@ -376,9 +633,34 @@ impl Clusters {
     }
 
     fn linkage(&self, a: usize, b: usize) -> f32 {
-        let sum = self.links.get(a).and_then(|m| m.get(&b)).copied().unwrap_or(0.0);
+        let link = self
+            .links
+            .get(a)
+            .and_then(|m| m.get(&b))
+            .copied()
+            .unwrap_or_default();
+        if link.max < self.min_link {
+            return 0.0;
+        }
+        let sum = link.sum;
         let pairs = self.cross_pairs(a, b);
-        if pairs == 0 { 0.0 } else { sum / pairs as f32 }
+        let average = if pairs == 0 { 0.0 } else { sum / pairs as f32 };
+        if self.centroid_weight <= 0.0 {
+            return average;
+        }
+        let centroid = |c: usize| -> &Vector {
+            match self.centroids.get(c) {
+                Some(v) if !v.is_empty() => v,
+                _ => self.vectors.get(c).unwrap_or(&self.empty),
+            }
+        };
+        let (ca, cb) = (centroid(a), centroid(b));
+        let norm = |v: &Vector| v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        let mut cosine = dot(ca, cb) / (norm(ca) * norm(cb)).max(f32::EPSILON);
+        if self.events.get(a) != self.events.get(b) {
+            cosine *= self.cross_event_factor;
+        }
+        (1.0 - self.centroid_weight) * average + self.centroid_weight * cosine
     }
 
     fn fits(&self, a: usize, b: usize, max_per_article: usize) -> bool {
@@ -412,19 +694,18 @@ impl Clusters {
             .links
             .get(keep)
             .and_then(|m| m.get(&gone))
-            .copied()
-            .unwrap_or(0.0);
+            .map_or(0.0, |l| l.sum);
         let moved_links = self.links.get_mut(gone).map(std::mem::take).unwrap_or_default();
-        for (other, w) in moved_links {
+        for (other, link) in moved_links {
             if other == keep {
                 continue;
             }
             if let Some(map) = self.links.get_mut(other) {
                 map.remove(&gone);
-                *map.entry(keep).or_insert(0.0) += w;
+                map.entry(keep).or_default().absorb(link);
             }
             if let Some(map) = self.links.get_mut(keep) {
-                *map.entry(other).or_insert(0.0) += w;
+                map.entry(other).or_default().absorb(link);
             }
         }
         if let Some(map) = self.links.get_mut(keep) {
@@ -447,6 +728,23 @@ impl Clusters {
                 }
             }
         }
+        if self.centroid_weight > 0.0 {
+            let take = |this: &mut Self, c: usize| match this.centroids.get_mut(c).map(std::mem::take) {
+                Some(v) if !v.is_empty() => v,
+                _ => this.vectors.get(c).cloned().unwrap_or_default(),
+            };
+            let mut merged = add_vectors(&take(self, keep), &take(self, gone));
+            // A centroid keeps its heaviest terms only: enough to compare passages, and it
+            // keeps a large group's merges cheap.
+            if merged.len() > CENTROID_TERMS {
+                merged.select_nth_unstable_by(CENTROID_TERMS, |x, y| y.1.total_cmp(&x.1));
+                merged.truncate(CENTROID_TERMS);
+                merged.sort_unstable_by_key(|(term, _)| *term);
+            }
+            if let Some(slot) = self.centroids.get_mut(keep) {
+                *slot = merged;
+            }
+        }
         let gone_intra = self.intra.get(gone).copied().unwrap_or(0.0);
         if let Some(x) = self.intra.get_mut(keep) {
             *x += gone_intra + between;
@@ -463,18 +761,27 @@ impl Clusters {
 
 /// Average-linkage clustering over the candidate edges. Returns each cluster's node indices
 /// and its score.
-fn cluster(nodes: &[Node], edges: &[Edge], opts: &Options) -> Vec<(Vec<usize>, f32)> {
-    let mut clusters = Clusters::new(nodes, edges);
+fn cluster(
+    nodes: &[Node],
+    edges: &[Edge],
+    vectors: &[Vector],
+    events: &[usize],
+    opts: &Options,
+    threshold: f32,
+    max_per_article: usize,
+) -> Vec<Vec<usize>> {
+    let weights = (opts.centroid_weight, opts.cross_event_factor);
+    let mut clusters = Clusters::new(nodes, edges, vectors, events, weights, opts.min_link);
     let mut heap: BinaryHeap<Candidate> = edges
         .iter()
-        .filter(|e| e.weight >= opts.link_threshold)
+        .filter(|e| e.weight >= threshold)
         .map(|e| clusters.candidate(e.a, e.b))
         .collect();
     while let Some(top) = heap.pop() {
-        if top.linkage < opts.link_threshold {
+        if top.linkage < threshold {
             break;
         }
-        if !clusters.is_current(&top) || !clusters.fits(top.a, top.b, opts.max_per_article) {
+        if !clusters.is_current(&top) || !clusters.fits(top.a, top.b, max_per_article) {
             continue;
         }
         let keep = clusters.merge(top.a, top.b);
@@ -485,38 +792,76 @@ fn cluster(nodes: &[Node], edges: &[Edge], opts: &Options) -> Vec<(Vec<usize>, f
             .unwrap_or_default();
         for other in neighbours {
             let c = clusters.candidate(keep, other);
-            if c.linkage >= opts.link_threshold {
+            if c.linkage >= threshold {
                 heap.push(c);
             }
         }
     }
     (0..nodes.len())
         .filter(|&c| clusters.alive.get(c).copied().unwrap_or(false))
-        .filter_map(|c| {
-            let members = clusters.members.get(c)?.clone();
-            let pairs = cross_pairs_within(nodes, &members);
-            let intra = clusters.intra.get(c).copied().unwrap_or(0.0);
-            let score = if pairs == 0 { 0.0 } else { intra / pairs as f32 };
-            Some((members, score))
-        })
+        .filter_map(|c| clusters.members.get(c).cloned())
         .collect()
 }
 
-fn cross_pairs_within(nodes: &[Node], members: &[usize]) -> usize {
-    let articles: Vec<usize> = members
-        .iter()
-        .filter_map(|m| nodes.get(*m).map(|n| n.article))
-        .collect();
-    let mut pairs = 0;
-    for (i, a) in articles.iter().enumerate() {
-        pairs += articles
-            .get(i + 1..)
-            .unwrap_or(&[])
-            .iter()
-            .filter(|b| *b != a)
-            .count();
+/// Keeps at most `limit` sentences of one article in each group — those most linked to the
+/// rest of the group — and makes each sentence let go a passage of its own. Returns every
+/// group with its score: the mean similarity over its cross-article pairs.
+fn enforce_limit(
+    clusters: Vec<Vec<usize>>,
+    nodes: &[Node],
+    edges: &[Edge],
+    limit: usize,
+) -> Vec<(Vec<usize>, f32)> {
+    let mut adjacency: Vec<Vec<(usize, f32)>> = vec![Vec::new(); nodes.len()];
+    for e in edges {
+        if let Some(list) = adjacency.get_mut(e.a) {
+            list.push((e.b, e.weight));
+        }
+        if let Some(list) = adjacency.get_mut(e.b) {
+            list.push((e.a, e.weight));
+        }
     }
-    pairs
+    for list in &mut adjacency {
+        list.sort_unstable_by_key(|(n, _)| *n);
+    }
+    let weight = |a: usize, b: usize| -> f32 {
+        adjacency
+            .get(a)
+            .and_then(|list| {
+                list.binary_search_by_key(&b, |(n, _)| *n)
+                    .ok()
+                    .and_then(|i| list.get(i))
+            })
+            .map_or(0.0, |(_, w)| *w)
+    };
+    let article = |n: usize| nodes.get(n).map_or(usize::MAX, |node| node.article);
+    let mut result = Vec::with_capacity(clusters.len());
+    for mut members in clusters {
+        let mut evicted = Vec::new();
+        let mut by_article: HashMap<usize, Vec<usize>> = HashMap::new();
+        for &m in &members {
+            by_article.entry(article(m)).or_default().push(m);
+        }
+        for (_, mut same) in by_article.into_iter().filter(|(_, v)| v.len() > limit) {
+            let strength = |n: usize| members.iter().map(|&m| weight(n, m)).sum::<f32>();
+            same.sort_by(|a, b| strength(*b).total_cmp(&strength(*a)));
+            evicted.extend(same.into_iter().skip(limit));
+        }
+        members.retain(|m| !evicted.contains(m));
+        let mut sum = 0.0;
+        let mut pairs = 0usize;
+        for (i, &a) in members.iter().enumerate() {
+            for &b in members.get(i + 1..).unwrap_or(&[]) {
+                if article(a) != article(b) {
+                    sum += weight(a, b);
+                    pairs += 1;
+                }
+            }
+        }
+        result.push((members, if pairs == 0 { 0.0 } else { sum / pairs as f32 }));
+        result.extend(evicted.into_iter().map(|n| (vec![n], 0.0)));
+    }
+    result
 }
 
 /// Builds the groups and puts them in reading order: the first article's order, with every

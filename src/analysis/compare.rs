@@ -6,14 +6,13 @@
 //!
 //! A member's word is shared when a word-level diff (`similar`, Myers, on the normalised
 //! keys, so "apologised" meets "apologized") matches it against another member, or when a
-//! content word reappears elsewhere in another member: outlets reorder clauses, and a moved
-//! word is not a divergence. Runs of unshared words, with the space between them, become one
+//! second diff of the words left over on both sides does: outlets reorder clauses, and a
+//! moved clause is not a divergence, while a substituted name still is. Runs of unshared words, with the space between them, become one
 //! span each, of the strongest kind among their words: negation, then number, then name.
 //!
 //! Each diff has a deadline (`Options::diff_timeout`), so a pathological pair cannot hang a
 //! run; past it, `similar` returns a coarser diff, never an error.
 
-use std::collections::HashSet;
 use std::time::Instant;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
@@ -21,6 +20,9 @@ use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 use crate::analysis::Options;
 use crate::analysis::words::{NameLexicon, Word};
 use crate::model::{DiffKind, DiffSpan, Group};
+
+/// Sequences longer than this many words get a diff deadline.
+const LONG_DIFF: usize = 400;
 
 /// Fills the diverging spans of every group with members from two or more articles.
 pub fn compare_groups(words: &[Vec<Vec<Word>>], lexicon: &NameLexicon, groups: &mut [Group], opts: &Options) {
@@ -40,11 +42,10 @@ fn compare_group(words: &[Vec<Vec<Word>>], lexicon: &NameLexicon, group: &mut Gr
                 .map_or(&[][..], Vec::as_slice)
         })
         .collect();
-    let keys: Vec<Vec<&str>> = member_words
+    let keys: Vec<Vec<u32>> = member_words
         .iter()
-        .map(|ws| ws.iter().map(|w| w.key.as_str()).collect())
+        .map(|ws| ws.iter().map(|w| w.id).collect())
         .collect();
-    let bags: Vec<HashSet<&str>> = keys.iter().map(|k| k.iter().copied().collect()).collect();
     let articles_of: Vec<usize> = group.members.iter().map(|m| m.article.0).collect();
     let mut content_total = 0usize;
     let mut content_diverging = 0usize;
@@ -57,22 +58,8 @@ fn compare_group(words: &[Vec<Vec<Word>>], lexicon: &NameLexicon, group: &mut Gr
             .iter()
             .enumerate()
             .filter(|(j, _)| articles_of.get(*j) != Some(&member.article.0));
-        for (other, other_keys) in others {
-            let deadline = Instant::now().checked_add(opts.diff_timeout);
-            let ops = capture_diff_slices_deadline(Algorithm::Myers, own_keys, other_keys, deadline);
-            for op in ops {
-                if let DiffOp::Equal { old_index, len, .. } = op {
-                    for flag in shared.iter_mut().skip(old_index).take(len) {
-                        *flag = true;
-                    }
-                }
-            }
-            let Some(bag) = bags.get(other) else { continue };
-            for (flag, word) in shared.iter_mut().zip(own) {
-                if !word.stop && bag.contains(word.key.as_str()) {
-                    *flag = true;
-                }
-            }
+        for (_, other_keys) in others.take(opts.max_compared) {
+            mark_matches(own_keys, other_keys, &mut shared, opts);
         }
         member.diverging = diverging_runs(own, &shared, lexicon);
         for (word, flag) in own.iter().zip(&shared) {
@@ -89,6 +76,68 @@ fn compare_group(words: &[Vec<Vec<Word>>], lexicon: &NameLexicon, group: &mut Gr
         content_diverging as f32 / content_total as f32
     };
     group.significant = significant;
+}
+
+/// Marks the words of `own` that a diff against `other` lines up, then, among the words
+/// left unmatched on both sides, those that a second diff lines up. A clause that an outlet
+/// moved keeps its inner order, so the second pass finds it; a lone substituted name ("Kazakhstan
+/// Airlines" against "Azerbaijan Airlines … in Kazakhstan") stays unmatched.
+fn mark_matches(own: &[u32], other: &[u32], shared: &mut [bool], opts: &Options) {
+    let mut own_used = vec![false; own.len()];
+    let mut other_used = vec![false; other.len()];
+    for op in diff(own, other, opts) {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
+            own_used
+                .iter_mut()
+                .skip(old_index)
+                .take(len)
+                .for_each(|f| *f = true);
+            other_used
+                .iter_mut()
+                .skip(new_index)
+                .take(len)
+                .for_each(|f| *f = true);
+        }
+    }
+    let own_rest: Vec<usize> = (0..own.len())
+        .filter(|&i| !own_used.get(i).copied().unwrap_or(true))
+        .collect();
+    let other_rest: Vec<u32> = other
+        .iter()
+        .zip(&other_used)
+        .filter(|(_, used)| !**used)
+        .map(|(key, _)| *key)
+        .collect();
+    let own_rest_keys: Vec<u32> = own_rest.iter().filter_map(|&i| own.get(i).copied()).collect();
+    for op in diff(&own_rest_keys, &other_rest, opts) {
+        if let DiffOp::Equal { old_index, len, .. } = op {
+            for &i in own_rest.iter().skip(old_index).take(len) {
+                if let Some(flag) = own_used.get_mut(i) {
+                    *flag = true;
+                }
+            }
+        }
+    }
+    for (flag, used) in shared.iter_mut().zip(own_used) {
+        *flag |= used;
+    }
+}
+
+/// A word-level diff; long sequences get a deadline (reading the clock costs more than the
+/// whole diff of two ordinary sentences).
+fn diff(old: &[u32], new: &[u32], opts: &Options) -> Vec<DiffOp> {
+    let long = old.len().max(new.len()) > LONG_DIFF;
+    let deadline = if long {
+        Instant::now().checked_add(opts.diff_timeout)
+    } else {
+        None
+    };
+    capture_diff_slices_deadline(Algorithm::Myers, old, new, deadline)
 }
 
 /// Joins consecutive unshared words of one kind into spans. Function words at either end of

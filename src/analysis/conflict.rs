@@ -508,7 +508,9 @@ fn passage_conflicts(
                     let names_b = diverging_names(mb, side_b);
                     let neg_a = side_a.iter().any(|w| w.negation);
                     let neg_b = side_b.iter().any(|w| w.negation);
-                    let kind = if names_a && names_b && group.score >= 0.3 {
+                    // "Azerbaijani president" and "Azerbaijan’s President" name one country.
+                    let same_names = canonical_names(side_a, &aa.text) == canonical_names(side_b, &ab.text);
+                    let kind = if names_a && names_b && !same_names && group.score >= 0.3 {
                         "substitution"
                     } else if neg_a != neg_b && group.score >= 0.5 {
                         "polarity"
@@ -549,6 +551,25 @@ fn passage_conflicts(
         }
     }
     conflicts
+}
+
+/// The capitalised words of a run, with demonyms and possessives folded to the country or
+/// name they stand for, sorted: two runs naming the same things compare equal.
+fn canonical_names(words: &[Word], text: &str) -> Vec<String> {
+    let mut names: Vec<String> = words
+        .iter()
+        .filter(|w| w.capitalized)
+        .filter_map(|w| w.span.text(text))
+        .map(|t| {
+            let bare = t.strip_suffix("’s").or_else(|| t.strip_suffix("'s")).unwrap_or(t);
+            crate::analysis::facts::entity::demonym(bare)
+                .map_or_else(|| bare.to_lowercase(), str::to_lowercase)
+        })
+        .filter(|n| !matches!(n.as_str(), "president" | "minister" | "prime"))
+        .collect();
+    names.sort();
+    names.dedup();
+    names
 }
 
 /// The content spans of the attributions of each article, with their indices.

@@ -10,7 +10,15 @@
 //! input that looks binary (NUL bytes, many control bytes) is refused with
 //! [`Error::Binary`].
 //!
+//! HTML pages (`.html`/`.htm` files, pages sniffed on standard input, fetched addresses)
+//! are first reduced to their main text by [`html`]; the article's `text` is then that text
+//! with a `key: value` header block, and offsets point into it.
+//!
 //! Weak spots: the headline and date heuristics read only the first line.
+
+pub mod fetch;
+pub mod html;
+pub mod save;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -54,25 +62,53 @@ pub struct Loaded {
     pub metadata: Vec<Span>,
 }
 
-/// Reads every path: a file, a directory (its `.txt` and `.md` files, sorted by name), or
-/// `-` for standard input.
+/// Reads every path: a file, a directory (its `.txt`, `.md`, `.html` and `.htm` files,
+/// sorted by name), `-` for standard input, or an `http`/`https` address (fetched, see
+/// [`fetch`]).
 ///
 /// # Errors
 /// A missing path, an unreadable file, a directory with no articles, a file over
-/// `opts.max_input_bytes`, or more than `opts.max_articles` articles.
+/// `opts.max_input_bytes`, more than `opts.max_articles` articles, or an address that
+/// cannot be fetched.
 pub fn read_inputs(paths: &[PathBuf], opts: &Options) -> Result<Vec<Input>> {
+    let gathered = gather_inputs(paths, opts)?;
+    match gathered.failed.into_iter().next() {
+        Some(err) => Err(err),
+        None => Ok(gathered.inputs),
+    }
+}
+
+/// Inputs read from files and addresses, with the addresses that could not be fetched.
+#[derive(Debug, Default)]
+pub struct Gathered {
+    /// What was read, in the order given.
+    pub inputs: Vec<Input>,
+    /// One error per address that failed ([`Error::Fetch`], or [`Error::NoArticleText`] for
+    /// a page with no article text); those addresses are left out.
+    pub failed: Vec<Error>,
+}
+
+/// Like [`read_inputs`], but an address that cannot be fetched is set aside in
+/// [`Gathered::failed`] instead of failing the whole run.
+///
+/// # Errors
+/// A missing path, an unreadable file, a directory with no articles, a file over
+/// `opts.max_input_bytes`, more than `opts.max_articles` articles; no inputs at all.
+pub fn gather_inputs(paths: &[PathBuf], opts: &Options) -> Result<Gathered> {
     let mut files = Vec::new();
     for path in paths {
-        if path.as_os_str() == "-" {
-            files.push(path.clone());
+        if let Some(url) = path.to_str().filter(|p| fetch::is_url(p)) {
+            files.push(Source::Url(url.to_owned()));
+        } else if path.as_os_str() == "-" {
+            files.push(Source::File(path.clone()));
         } else if path.is_dir() {
             let found = article_files(path)?;
             if found.is_empty() {
                 return Err(Error::EmptyDirectory { path: path.clone() });
             }
-            files.extend(found);
+            files.extend(found.into_iter().map(Source::File));
         } else if path.exists() {
-            files.push(path.clone());
+            files.push(Source::File(path.clone()));
         } else {
             return Err(Error::NotFound { path: path.clone() });
         }
@@ -86,7 +122,64 @@ pub fn read_inputs(paths: &[PathBuf], opts: &Options) -> Result<Vec<Input>> {
             limit: opts.max_articles,
         });
     }
-    files.iter().map(|p| read_one(p, opts.max_input_bytes)).collect()
+    let mut gathered = Gathered::default();
+    for source in files {
+        match source {
+            Source::File(path) => gathered.inputs.push(read_one(&path, opts.max_input_bytes)?),
+            Source::Url(url) => match fetch_input(&url, &opts.fetch) {
+                // A page with no article text (a front page, a page built by JavaScript)
+                // is set aside like a failed fetch rather than failing the whole run.
+                Ok(input) if extract_page(&input).is_ok_and(|p| p.body.trim().is_empty()) => {
+                    gathered.failed.push(Error::NoArticleText {
+                        path: PathBuf::from(url),
+                    });
+                }
+                Ok(input) => gathered.inputs.push(input),
+                Err(err) => gathered.failed.push(err),
+            },
+        }
+    }
+    Ok(gathered)
+}
+
+/// Where one input comes from.
+enum Source {
+    File(PathBuf),
+    Url(String),
+}
+
+/// Fetches an address (or takes it from the cache) as an [`Input`] named by the address.
+/// The page is decoded with its declared character set and handed on as UTF-8 behind a
+/// byte-order mark, so that [`parse_article`] decodes it the same way.
+///
+/// # Errors
+/// [`Error::Fetch`] naming the address and the failure.
+pub fn fetch_input(url: &str, opts: &fetch::FetchOptions) -> Result<Input> {
+    let page = fetch::fetch(url, opts)?;
+    let (text, _) = html::decode(&page.bytes, page.content_type.as_deref());
+    let mut bytes = Vec::with_capacity(text.len() + 3);
+    bytes.extend_from_slice(b"\xef\xbb\xbf");
+    bytes.extend_from_slice(text.as_bytes());
+    Ok(Input {
+        path: url.to_owned(),
+        bytes,
+    })
+}
+
+/// Extracts the main text and metadata of an HTML input (a saved page, a page on standard
+/// input, or a fetched address).
+///
+/// # Errors
+/// [`Error::NotHtml`] when the input is not an HTML page.
+pub fn extract_page(input: &Input) -> Result<html::Page> {
+    let is_url = fetch::is_url(&input.path);
+    if !(is_url || html::has_html_extension(&input.path) || html::looks_like_html(&input.bytes)) {
+        return Err(Error::NotHtml {
+            path: PathBuf::from(&input.path),
+        });
+    }
+    let (page, _) = html::decode(&input.bytes, None);
+    Ok(html::extract(&page, is_url.then_some(input.path.as_str())))
 }
 
 fn article_files(dir: &Path) -> Result<Vec<PathBuf>> {
@@ -100,7 +193,7 @@ fn article_files(dir: &Path) -> Result<Vec<PathBuf>> {
         let wanted = path
             .extension()
             .and_then(|e| e.to_str())
-            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "md"));
+            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "html" | "htm"));
         if wanted && path.is_file() {
             found.push(path);
         }
@@ -148,14 +241,25 @@ fn read_one(path: &Path, limit: u64) -> Result<Input> {
 /// [`Error::Binary`] for data that is not text, [`Error::Empty`] for input with no text.
 pub fn parse_article(input: Input) -> Result<Loaded> {
     let path = PathBuf::from(&input.path);
-    if looks_binary(&input.bytes) {
+    let is_html = fetch::is_url(&input.path)
+        || html::has_html_extension(&input.path)
+        || html::looks_like_html(&input.bytes);
+    if !is_html && looks_binary(&input.bytes) {
         return Err(Error::Binary { path });
     }
-    let (text, invalid_utf8_at) = match String::from_utf8(input.bytes) {
-        Ok(text) => (text, None),
-        Err(err) => {
-            let at = err.utf8_error().valid_up_to();
-            (String::from_utf8_lossy(err.as_bytes()).into_owned(), Some(at))
+    let (text, invalid_utf8_at) = if is_html {
+        let extracted = extract_page(&input)?;
+        if extracted.body.trim().is_empty() {
+            return Err(Error::NoArticleText { path });
+        }
+        (extracted.to_text(true), None)
+    } else {
+        match String::from_utf8(input.bytes) {
+            Ok(text) => (text, None),
+            Err(err) => {
+                let at = err.utf8_error().valid_up_to();
+                (String::from_utf8_lossy(err.as_bytes()).into_owned(), Some(at))
+            }
         }
     };
     if text.chars().all(is_space) {
@@ -184,6 +288,7 @@ pub fn parse_article(input: Input) -> Result<Loaded> {
         url: header.get("url").map(str::to_owned),
         text,
         invalid_utf8_at,
+        format: is_html.then(|| "html".to_owned()),
         sentences: Vec::new(),
     };
     Ok(Loaded { article, metadata })
@@ -410,6 +515,39 @@ mod tests {
         assert!(matches!(parse_article(binary), Err(Error::Binary { .. })));
         let empty = Input::from_text("e.txt", " \n\t ");
         assert!(matches!(parse_article(empty), Err(Error::Empty { .. })));
+    }
+
+    #[test]
+    fn html_input_becomes_extracted_text_with_a_header() {
+        let html = "<html><head><title>Ferry back | Courier</title>\
+            <meta property=\"og:site_name\" content=\"Courier\">\
+            <meta property=\"article:published_time\" content=\"2024-03-02\"></head>\
+            <body><nav>Home News Sport</nav><article>\
+            <p>The harbour ferry resumed its regular timetable on Saturday morning after the storm.</p>\
+            <p>Engineers worked through Friday night to replace two broken gangway sections.</p>\
+            </article></body></html>";
+        let loaded = parse_article(Input::from_text("-", html)).unwrap();
+        let article = &loaded.article;
+        assert_eq!(article.format.as_deref(), Some("html"));
+        assert_eq!(article.source, "Courier");
+        assert_eq!(article.date.as_deref(), Some("2024-03-02"));
+        assert!(article.text.starts_with("source: Courier\n"));
+        assert!(!article.text.contains("<p>"));
+        assert!(!article.text.contains("Home News Sport"));
+        assert!(
+            article
+                .text
+                .contains("Saturday morning after the storm.\n\nEngineers")
+        );
+        // Every header line is metadata, so segmentation keeps it out of alignment.
+        let header_lines = article.text.split("\n\n").next().unwrap().lines().count();
+        assert_eq!(loaded.metadata.len(), header_lines);
+    }
+
+    #[test]
+    fn html_file_without_text_is_refused() {
+        let input = Input::from_text("page.html", "<html><body><nav>Home</nav></body></html>");
+        assert!(matches!(parse_article(input), Err(Error::NoArticleText { .. })));
     }
 
     #[test]

@@ -42,7 +42,8 @@ pub fn split_sentences(text: &str, metadata: &[Span]) -> Vec<Sentence> {
             for span in split_unit(text, piece) {
                 let span = span.trim(text);
                 if !span.is_empty() {
-                    let whole_line = lines.iter().any(|l| l.trim(text) == span);
+                    let line = lines.partition_point(|l| l.end < span.start);
+                    let whole_line = lines.get(line).is_some_and(|l| l.trim(text) == span);
                     spans.push((span, whole_line));
                 }
             }
@@ -294,7 +295,20 @@ fn split_unit(text: &str, unit: Span) -> Vec<Span> {
         }
         idx = next;
     }
+    starts.extend(stamp_boundaries(slice));
+    starts.sort_unstable();
+    starts.dedup();
     starts.push(slice.len());
+    let headlines: Vec<usize> = starts
+        .windows(2)
+        .filter_map(|w| match w {
+            [a, b] => slice.get(*a..*b).and_then(headline_end).map(|at| a + at),
+            _ => None,
+        })
+        .collect();
+    starts.extend(headlines);
+    starts.sort_unstable();
+    starts.dedup();
     starts
         .windows(2)
         .filter_map(|w| match w {
@@ -302,6 +316,119 @@ fn split_unit(text: &str, unit: Span) -> Vec<Span> {
             _ => None,
         })
         .collect()
+}
+
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    let month = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?";
+    let date = format!(
+        r"(?:{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{month}\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    );
+    let time = r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*(?:EST|EDT|GMT|UTC|PST|PDT|CST|CDT|ET|PT|BST|CET|IST))?)";
+    static_regex(&format!(
+        r"(?:(?:UPDATED|Updated|Posted|Published|Last updated)\s*:?\s*)?(?:(?:{date}|{time})(?:\s*,?\s*(?:{date}|{time}))*)"
+    ))
+});
+
+/// Words after which a date belongs to the sentence ("on December 23, 2008").
+const BEFORE_DATE: &[&str] = &[
+    "on", "by", "in", "at", "since", "until", "from", "of", "to", "the", "and", "or", "before", "after",
+    "between", "as", "dated", "till", "through", "around", "about", "than",
+];
+
+/// Boundaries around a date or time stamp standing between a headline and a sentence,
+/// as in text whose line breaks were lost: "… as High as $184M December 23, 2008 For weeks
+/// now, …" splits before and after "December 23, 2008". A stamp followed by a lower-case
+/// word, or after a lower-case word ("signed", "on"), belongs to its sentence.
+fn stamp_boundaries(slice: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    for stamp in STAMP.find_iter(slice) {
+        let text = stamp.as_str();
+        let has_year_or_time = text.contains(':')
+            || text
+                .as_bytes()
+                .windows(4)
+                .any(|w| w.iter().all(u8::is_ascii_digit))
+            || text.contains('/');
+        if !has_year_or_time {
+            continue;
+        }
+        let after = slice.get(stamp.end()..).unwrap_or("");
+        let next = after.trim_start_matches(is_space);
+        let next_starts_sentence = next
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || OPENERS.contains(&c));
+        if !next_starts_sentence || after.len() == next.len() {
+            continue;
+        }
+        let before = slice
+            .get(..stamp.start())
+            .unwrap_or("")
+            .trim_end_matches(is_space);
+        let previous_word = before.rsplit(is_space).next().unwrap_or("");
+        let joins = previous_word.ends_with([',', ':', '(', '-', '—', '–'])
+            || BEFORE_DATE.contains(&previous_word.to_lowercase().as_str())
+            || previous_word.chars().next().is_some_and(char::is_lowercase);
+        // A clock time or a numeric date is a stamp even after a lower-case word; a written
+        // date there ("signed December 23, 2008 …") belongs to the sentence.
+        let clock = text.contains(':') || text.contains('/');
+        if joins && !clock {
+            continue;
+        }
+        if !joins && !before.is_empty() && !before.ends_with(TERMINATORS) {
+            found.push(stamp.start());
+        }
+        found.push(slice.len() - next.len());
+    }
+    found
+}
+
+/// Words a title-case headline leaves in lower case.
+const TITLE_SMALL: &[&str] = &[
+    "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from",
+    "as", "vs", "via", "into", "over", "after", "out", "up", "off", "is", "be",
+];
+
+/// Where a title-case headline ends when text whose line breaks were lost runs it into the
+/// first sentence: "Lindsay Lohan Leaves Betty Ford, Checks Into Malibu Rehab Lindsay Lohan
+/// has left …" ends before the second "Lindsay Lohan". The headline must be at least three
+/// title-case words, and the sentence's opening capitalised words must repeat words of the
+/// headline — a strong sign of a new sentence about the headline's subject.
+fn headline_end(segment: &str) -> Option<usize> {
+    let words: Vec<(usize, &str)> = segment
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - segment.as_ptr() as usize, w))
+        .collect();
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let lower_start = |w: &str| {
+        w.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_lowercase)
+    };
+    let first_lower = words
+        .iter()
+        .position(|(_, w)| lower_start(w) && !TITLE_SMALL.contains(&bare(w).as_str()))?;
+    // The sentence's subject: the capitalised words right before the first lower-case word.
+    for start in 3..first_lower {
+        let subject: Vec<String> = words
+            .get(start..first_lower)?
+            .iter()
+            .map(|(_, w)| bare(w))
+            .collect();
+        if subject.len() > 4 || subject.iter().any(String::is_empty) {
+            continue;
+        }
+        let head: Vec<String> = words.get(..start)?.iter().map(|(_, w)| bare(w)).collect();
+        let repeats = subject.first().is_some_and(|first| head.contains(first));
+        let title_case = words
+            .get(..start)?
+            .iter()
+            .all(|(_, w)| !lower_start(w) || TITLE_SMALL.contains(&bare(w).as_str()));
+        if repeats && title_case {
+            return words.get(start).map(|(at, _)| *at);
+        }
+    }
+    None
 }
 
 /// Decides a candidate boundary: the terminator at `term`, the next word at `next`.
@@ -492,6 +619,18 @@ mod tests {
     #[case::exclamation("Stop! Now.", &["Stop!", "Now."])]
     #[case::inc("Apple Inc. said it would. Shares fell.", &["Apple Inc. said it would.", "Shares fell."])]
     #[case::eg("Some cities, e.g. Grozny, were hit. Others not.", &["Some cities, e.g. Grozny, were hit.", "Others not."])]
+    #[case::dateline_stamp(
+        "Teixeira Bumped as High as $184M December 23, 2008 For weeks now, he waited.",
+        &["Teixeira Bumped as High as $184M", "December 23, 2008", "For weeks now, he waited."]
+    )]
+    #[case::time_stamp("Red Sox extend offer 12/16/08 1:30 AM EST Though the Red Sox waited.", &["Red Sox extend offer 12/16/08 1:30 AM EST", "Though the Red Sox waited."])]
+    #[case::date_in_sentence("It happened on December 23, 2008 in Boston. Then more.", &["It happened on December 23, 2008 in Boston.", "Then more."])]
+    #[case::date_after_verb("The deal was signed December 23, 2008 Boston time.", &["The deal was signed December 23, 2008 Boston time."])]
+    #[case::run_in_headline(
+        "Lindsay Lohan Leaves Betty Ford, Checks Into Malibu Rehab Lindsay Lohan has left the Betty Ford Center.",
+        &["Lindsay Lohan Leaves Betty Ford, Checks Into Malibu Rehab", "Lindsay Lohan has left the Betty Ford Center."]
+    )]
+    #[case::title_case_sentence_kept("The United Nations Security Council met on Monday.", &["The United Nations Security Council met on Monday."])]
     #[case::no_space_after_stop("Visit example.com today. Now.", &["Visit example.com today.", "Now."])]
     fn splits_sentences(#[case] text: &str, #[case] expected: &[&str]) {
         assert_eq!(split(text), expected);

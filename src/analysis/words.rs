@@ -25,6 +25,8 @@ pub struct Word {
     pub span: Span,
     /// The matching key: lower case, spelling folded, stemmed.
     pub key: String,
+    /// The key as a number, the same for equal keys across one analysis (see [`intern`]).
+    pub id: u32,
     /// True for a function word ("the", "of", "said") that carries little meaning alone.
     pub stop: bool,
     /// True when the word has a digit.
@@ -68,19 +70,66 @@ impl Tokenizer {
             let key = if number {
                 bare.replace(',', "")
             } else {
-                self.stemmer.stem(&fold_spelling(bare)).into_owned()
+                self.stemmer
+                    .stem(&fold_spelling(canonical_form(bare)))
+                    .into_owned()
             };
+            // "US", "UN": an acronym is a name, not the pronoun "us".
+            let acronym = token.chars().count() > 1 && token.chars().all(char::is_uppercase);
             words.push(Word {
                 span: Span::new(span.start + offset, span.start + offset + token.len()),
-                stop: STOPWORDS.contains(&bare),
+                stop: STOPWORDS.contains(&bare) && !acronym,
                 negation: is_negation(bare),
                 number,
                 capitalized: token.chars().next().is_some_and(char::is_uppercase),
                 initial: words.is_empty(),
                 key,
+                id: 0,
             });
         }
         words
+    }
+}
+
+/// Irregular verb forms and near-synonyms that news reports use interchangeably, mapped to
+/// one form. Kept short on purpose: each entry must be safe in any story.
+fn canonical_form(word: &str) -> &str {
+    match word {
+        "heard" => "hear",
+        "shot" => "shoot",
+        "flew" | "flown" => "fly",
+        "brought" => "bring",
+        "fought" => "fight",
+        "struck" | "hit" => "strike",
+        "began" | "begun" => "begin",
+        "spoke" | "spoken" => "speak",
+        "went" | "gone" => "go",
+        "took" | "taken" => "take",
+        "gave" | "given" => "give",
+        "left" => "leave",
+        "fell" | "fallen" => "fall",
+        "died" | "dead" | "death" | "deaths" | "dying" => "die",
+        "blast" | "blasts" | "explosion" | "explosions" | "bang" | "bangs" => "explosion",
+        "aircraft" | "airliner" | "airplane" | "jet" | "plane" | "planes" | "jets" | "airliners" => "plane",
+        "drone" | "drones" | "uav" | "uavs" => "drone",
+        "probe" | "probes" | "inquiry" => "investigation",
+        "apology" | "apologies" | "sorry" => "apologize",
+        "crashed" | "crash" | "crashes" | "crashing" => "crash",
+        "passenger" | "passengers" => "passenger",
+        "injured" | "injuries" | "wounded" | "hurt" => "injure",
+        _ => word,
+    }
+}
+
+/// Numbers every word's key so that equal keys get equal ids across all the sentences
+/// given: diffs and vectors then compare integers, not strings.
+pub fn intern<'a>(sentences: impl IntoIterator<Item = &'a mut Vec<Word>>) {
+    let mut ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    for words in sentences {
+        for word in words.iter_mut() {
+            let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+            word.id = *ids.entry(word.key.clone()).or_insert(next);
+        }
     }
 }
 
@@ -365,6 +414,19 @@ mod tests {
             keys("apologised defence Putin’s"),
             keys("apologized defense Putin")
         );
+    }
+
+    #[test]
+    fn irregular_forms_and_synonyms_meet() {
+        assert_eq!(keys("heard blasts aircraft"), keys("hear explosions plane"));
+    }
+
+    #[test]
+    fn acronyms_are_not_stopwords() {
+        let text = "US officials told us";
+        let words = Tokenizer::default().words(text, Span::new(0, text.len()));
+        assert!(!words[0].stop);
+        assert!(words[3].stop);
     }
 
     #[test]
