@@ -1,5 +1,5 @@
 //! A small hand-made analysis with facts, an attribution and a conflict, for the tests and
-//! benchmarks of the viewer and the exporters (the analysis does not find facts yet).
+//! benchmarks of the viewer and the exporters (fixed by hand, independent of what the analysis finds).
 
 use crate::model::{
     Analysis, Article, Attribution, Claim, Conflict, DiffKind, DiffSpan, Fact, Group, Member, Mention,
