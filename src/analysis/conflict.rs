@@ -462,7 +462,17 @@ fn passage_conflicts(
     let by_article = attribution_index(attributions);
     let mut conflicts = Vec::new();
     for (group_idx, group) in groups.iter().enumerate() {
-        if group.article_count() < 2 || !group.significant {
+        // Substitution needs a diverging name on both sides, polarity a diverging negation on
+        // one: groups without them (most) are skipped before any diff is run.
+        if group.score < 0.3 || !group.significant || group.article_count() < 2 {
+            continue;
+        }
+        let marked = |m: &&crate::model::Member| {
+            m.diverging
+                .iter()
+                .any(|d| matches!(d.kind, DiffKind::Name | DiffKind::Negation))
+        };
+        if group.members.iter().filter(marked).count() == 0 {
             continue;
         }
         let members: Vec<(&crate::model::Member, &Article, &[Word])> = group
@@ -476,7 +486,7 @@ fn passage_conflicts(
             .collect();
         for (i, (ma, aa, wa)) in members.iter().enumerate() {
             for (mb, ab, wb) in members.iter().skip(i + 1) {
-                if ma.article == mb.article {
+                if ma.article == mb.article || !(marked(ma) || marked(mb)) {
                     continue;
                 }
                 let ka: Vec<&str> = wa.iter().map(|w| w.key.as_str()).collect();
