@@ -470,11 +470,21 @@ fn possessive(text: &str) -> bool {
     text.ends_with("’s") || text.ends_with("'s")
 }
 
-/// True when the word (without a possessive) is in `list`, ignoring ASCII case; no
-/// allocation, as it runs on every capitalised token.
+/// True when the word (without a possessive) is in `list`, ignoring ASCII case. Runs on
+/// every capitalised token, so the common case compares through a stack buffer and a
+/// length check before any string comparison.
 fn lower_in(text: &str, list: &[&str]) -> bool {
     let word = bare(text);
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    let mut buf = [0u8; 24];
+    match buf.get_mut(..word.len()) {
+        Some(slot) => {
+            slot.copy_from_slice(word.as_bytes());
+            slot.make_ascii_lowercase();
+            list.iter()
+                .any(|w| w.len() == slot.len() && w.as_bytes() == &*slot)
+        }
+        None => false,
+    }
 }
 
 /// True for a word that can be part of a name at this position.

@@ -293,14 +293,19 @@ struct Figure {
 }
 
 fn is_number_word(word: &str) -> bool {
-    // Every number word starts with one of these letters: a cheap test that skips the
-    // table for most words.
-    let first = word.bytes().next().map(|b| b.to_ascii_lowercase());
-    matches!(first, Some(b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'h'))
-        && word.len() <= 40
-        && word
-            .split('-')
-            .all(|part| UNITS.iter().any(|u| u.eq_ignore_ascii_case(part)))
+    !word.is_empty() && word.len() <= 40 && word.split('-').all(is_unit_word)
+}
+
+/// True for one of [`UNITS`], in any case; compared through a stack buffer, as it runs on
+/// every word of every sentence.
+fn is_unit_word(part: &str) -> bool {
+    let mut buf = [0u8; 12];
+    let Some(slot) = buf.get_mut(..part.len()) else {
+        return false;
+    };
+    slot.copy_from_slice(part.as_bytes());
+    slot.make_ascii_lowercase();
+    std::str::from_utf8(slot).is_ok_and(|lower| UNITS.contains(&lower))
 }
 
 /// Reads a figure starting at token `idx`, if there is one.
