@@ -4,6 +4,8 @@
 pub mod align;
 pub mod attribution;
 pub mod compare;
+pub mod conflict;
+pub mod facts;
 pub mod load;
 pub mod segment;
 pub mod words;
@@ -184,13 +186,16 @@ pub fn analyze_inputs(inputs: Vec<Input>, opts: &Options) -> Result<Analysis> {
     compare::compare_groups(&words, &lexicon, &mut groups, opts);
     tracing::debug!(elapsed = ?clock.elapsed(), "compared");
     let attributions = attribution::find_attributions(&articles);
+    let collected = facts::collect_facts(&articles, &groups, &attributions);
+    let conflicts =
+        conflict::find_conflicts_with_words(&articles, &groups, &attributions, &collected, &words);
     tracing::debug!(articles = articles.len(), groups = groups.len(), "analysed");
     Ok(Analysis {
         schema: SCHEMA,
         articles,
         groups,
         attributions,
-        facts: Vec::new(),
-        conflicts: Vec::new(),
+        facts: collected.facts,
+        conflicts,
     })
 }

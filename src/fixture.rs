@@ -1,5 +1,5 @@
 //! A small hand-made analysis with facts, an attribution and a conflict, for the tests and
-//! benchmarks of the viewer and the exporters (the analysis does not find facts yet).
+//! benchmarks of the viewer and the exporters (fixed by hand, independent of what the analysis finds).
 
 use crate::model::{
     Analysis, Article, Attribution, Claim, Conflict, DiffKind, DiffSpan, Fact, Group, Member, Mention,
@@ -52,6 +52,7 @@ fn mention(a: &Analysis, article: usize, sentence: usize, needle: &str) -> Menti
         start,
         end,
         attribution: None,
+        group: None,
     }
 }
 
@@ -161,12 +162,17 @@ pub fn analysis() -> Analysis {
             Claim {
                 value: "38".to_owned(),
                 mentions: vec![mention(&a, 0, 1, "38")],
+                articles: vec![ArticleId(0)],
+                attributions: Vec::new(),
             },
             Claim {
                 value: "39".to_owned(),
                 mentions: vec![said.clone(), mention(&a, 2, 0, "39")],
+                articles: vec![ArticleId(1), ArticleId(2)],
+                attributions: vec![0],
             },
         ],
+        importance: 90,
     }];
     a.facts = vec![
         Fact {
@@ -178,12 +184,16 @@ pub fn analysis() -> Analysis {
                 mention(&a, 1, 0, "Aktau"),
                 mention(&a, 2, 1, "Aktau"),
             ],
+            articles: vec![ArticleId(0), ArticleId(1), ArticleId(2)],
+            variants: Vec::new(),
         },
         Fact {
             kind: "number".to_owned(),
             key: "killed".to_owned(),
             value: "39".to_owned(),
             mentions: vec![said, mention(&a, 2, 0, "39")],
+            articles: vec![ArticleId(1), ArticleId(2)],
+            variants: Vec::new(),
         },
     ];
     a

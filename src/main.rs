@@ -79,6 +79,16 @@ enum Command {
         #[command(flatten)]
         keep: Keep,
     },
+    /// List the conflicts, then the facts by kind with their value, "k/n articles" and sources.
+    Facts {
+        /// Articles: files, directories, http(s) addresses, or - for standard input
+        /// (default: the bundled sample).
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        limits: Limits,
+        #[command(flatten)]
+        web: Web,
+    },
     /// Export passages, facts and conflicts as Markdown, JSON or CSV (everything unless
     /// --conflicts, --facts or --rows narrow it down).
     Export {
@@ -226,7 +236,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut viewer = false;
     let mut export_args = None;
+    let mut facts_listing = false;
     let (json, files, limits, web, keep) = match cli.command {
+        Some(Command::Facts { files, limits, web }) => {
+            facts_listing = true;
+            (false, files, limits, web, Keep::default())
+        }
         Some(Command::Analyze {
             json,
             files,
@@ -323,6 +338,8 @@ fn main() -> ExitCode {
     let mut out = std::io::stdout().lock();
     let written = if json {
         write_json(&mut out, &analysis)
+    } else if facts_listing {
+        write_facts(&mut out, &analysis)
     } else {
         write_summary(&mut out, &analysis)
     };
@@ -518,6 +535,101 @@ fn write_summary(out: &mut impl Write, analysis: &Analysis) -> std::io::Result<(
             }
             line.push_str(article.text.get(pos..sentence.end).unwrap_or(""));
             writeln!(out, "    {}: {}", printable(&article.source), printable(&line))?;
+        }
+    }
+    Ok(())
+}
+
+/// The `facts` listing: conflicts first (each claim with its articles and sources), then
+/// the facts by kind, each with its value, "k/n articles" and who it is attributed to.
+fn write_facts(out: &mut impl Write, analysis: &Analysis) -> std::io::Result<()> {
+    let n = analysis.articles.len();
+    let source = |article: parallax::ArticleId| {
+        analysis.articles.get(article.0).map_or_else(
+            || format!("#{}", article.0),
+            |a| printable(&a.source).into_owned(),
+        )
+    };
+    let cited = |attribution: Option<usize>| {
+        attribution
+            .and_then(|i| analysis.attributions.get(i))
+            .and_then(|a| a.source.as_ref())
+            .map(|s| printable(&s.name).into_owned())
+    };
+    writeln!(out, "{} conflicts", analysis.conflicts.len())?;
+    for conflict in &analysis.conflicts {
+        writeln!(
+            out,
+            "\n  [{}] {}  (importance {})",
+            conflict.kind,
+            printable(&conflict.key),
+            conflict.importance
+        )?;
+        for claim in &conflict.claims {
+            let articles: Vec<String> = claim.articles.iter().map(|a| source(*a)).collect();
+            let mut sources: Vec<String> = claim
+                .mentions
+                .iter()
+                .filter_map(|m| cited(m.attribution))
+                .collect();
+            sources.dedup();
+            let via = if sources.is_empty() {
+                String::new()
+            } else {
+                format!(", according to {}", sources.join("; "))
+            };
+            writeln!(
+                out,
+                "    - {}  ({}/{n}: {}{via})",
+                printable(&claim.value),
+                claim.articles.len(),
+                articles.join(", ")
+            )?;
+        }
+    }
+    let mut kinds: Vec<&str> = analysis.facts.iter().map(|f| f.kind.as_str()).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    writeln!(out, "\n{} facts", analysis.facts.len())?;
+    for kind in kinds {
+        let mut facts: Vec<_> = analysis.facts.iter().filter(|f| f.kind == kind).collect();
+        facts.sort_by(|a, b| {
+            b.articles
+                .len()
+                .cmp(&a.articles.len())
+                .then_with(|| a.key.cmp(&b.key))
+        });
+        writeln!(out, "\n  {kind}")?;
+        for fact in facts {
+            let mut sources: Vec<String> = fact
+                .mentions
+                .iter()
+                .filter_map(|m| cited(m.attribution))
+                .collect();
+            sources.sort();
+            sources.dedup();
+            let via = if sources.is_empty() {
+                String::new()
+            } else {
+                format!(", according to {}", sources.join("; "))
+            };
+            let variants = if fact.variants.is_empty() {
+                String::new()
+            } else {
+                format!(" (also spelled {})", fact.variants.join(", "))
+            };
+            let label = if matches!(kind, "number" | "role" | "code") || fact.key == "airline" {
+                format!("{}: {}", fact.key, fact.value)
+            } else {
+                fact.value.clone()
+            };
+            writeln!(
+                out,
+                "    {}{}  {}/{n} articles{via}",
+                printable(&label),
+                printable(&variants),
+                fact.articles.len()
+            )?;
         }
     }
     Ok(())

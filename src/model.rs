@@ -229,6 +229,9 @@ pub struct Mention {
     pub end: usize,
     /// Index into [`Analysis::attributions`] when the mention is attributed.
     pub attribution: Option<usize>,
+    /// Index into [`Analysis::groups`] of the passage holding the sentence, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<usize>,
 }
 
 /// A fact: one key, one normalised value, every mention.
@@ -242,6 +245,12 @@ pub struct Fact {
     pub value: String,
     /// Every mention.
     pub mentions: Vec<Mention>,
+    /// The distinct articles that state it, in order: "k of n articles".
+    #[serde(default)]
+    pub articles: Vec<ArticleId>,
+    /// Other spellings merged into this value ("Volodymr Zelensky" for "Volodymyr Zelensky").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<String>,
 }
 
 /// Articles that disagree on one key.
@@ -253,6 +262,9 @@ pub struct Conflict {
     pub key: String,
     /// The competing claims.
     pub claims: Vec<Claim>,
+    /// How much the disagreement matters, 0 to 100; conflicts are listed highest first.
+    #[serde(default)]
+    pub importance: u32,
 }
 
 /// One side of a conflict.
@@ -262,6 +274,13 @@ pub struct Claim {
     pub value: String,
     /// The mentions that make the claim.
     pub mentions: Vec<Mention>,
+    /// The distinct articles that make the claim, in order.
+    #[serde(default)]
+    pub articles: Vec<ArticleId>,
+    /// The distinct attributions (indices into [`Analysis::attributions`]) the claim is
+    /// made through; empty when every mention is asserted bare.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attributions: Vec<usize>,
 }
 
 /// Text made safe for a terminal or a report: control characters (escape sequences
