@@ -2,9 +2,6 @@
 //! End to end: the real binary in a real terminal (tmux), on the bundled sample. Open it,
 //! press `n` for the first conflict, mark it, export Markdown, check the file, refuse to
 //! overwrite it, quit. Skips (passes with a message) when tmux is not installed.
-//!
-//! Until the facts stage lands the sample has no conflicts: the test then checks the "no
-//! conflicts found" message and exports the marked row instead.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -105,16 +102,18 @@ fn open_jump_to_conflict_mark_export() {
     assert!(screen.contains("000_90c442df7da68b3d"), "{screen}");
 
     let conflicts = sample_conflicts();
+    assert!(
+        conflicts > 0,
+        "the sample has conflicts (the airline, whose air defences, the apology quote)"
+    );
     tmux.keys(&["n"]);
-    if conflicts > 0 {
-        tmux.wait_for(&format!("conflict 1/{conflicts}"));
-        // The conflict is the panel's current entry: focus the panel (l stops there) and mark it.
-        tmux.keys(&["l", "l", "l", "l", "l", "l", "v"]);
-    } else {
-        eprintln!("the sample has no conflicts yet: exporting a marked row instead");
-        tmux.wait_for("no conflicts found");
-        tmux.keys(&["v"]);
-    }
+    let screen = tmux.wait_for(&format!("conflict 1/{conflicts}"));
+    assert!(
+        screen.contains("airline"),
+        "the first conflict is the airline:\n{screen}"
+    );
+    // The conflict is the panel's current entry: focus the panel (l stops there) and mark it.
+    tmux.keys(&["l", "l", "l", "l", "l", "l", "v"]);
     tmux.wait_for("1 item marked");
     tmux.keys(&["e"]);
     tmux.wait_for("export Markdown to: parallax-export.md");
@@ -124,11 +123,8 @@ fn open_jump_to_conflict_mark_export() {
     let file = dir.path().join("parallax-export.md");
     let report = std::fs::read_to_string(&file).unwrap();
     assert!(report.starts_with("# parallax: 5 articles"), "{report}");
-    if conflicts > 0 {
-        assert!(report.contains("## Conflicts"), "{report}");
-    } else {
-        assert!(report.contains("## Passages"), "{report}");
-    }
+    assert!(report.contains("## Conflicts"), "{report}");
+    assert!(report.contains("Kazakhstan Airlines"), "{report}");
 
     // A second export to the same path asks first; "n" keeps the file.
     tmux.keys(&["e"]);
