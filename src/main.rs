@@ -488,11 +488,12 @@ fn write_summary(out: &mut impl Write, analysis: &Analysis) -> std::io::Result<(
         )?;
     }
     writeln!(out, "\n{} passages", analysis.groups.len())?;
-    for k in (1..=n).rev() {
-        let count = analysis.groups.iter().filter(|g| g.article_count() == k).count();
-        if count > 0 {
-            writeln!(out, "  {count:>4} shared by {k} of {n} articles")?;
-        }
+    let mut shared_by = std::collections::BTreeMap::new();
+    for group in &analysis.groups {
+        *shared_by.entry(group.article_count()).or_insert(0usize) += 1;
+    }
+    for (k, count) in shared_by.iter().rev() {
+        writeln!(out, "  {count:>4} shared by {k} of {n} articles")?;
     }
     let mut divergent: Vec<_> = analysis.groups.iter().filter(|g| g.article_count() > 1).collect();
     divergent.sort_by(|a, b| {

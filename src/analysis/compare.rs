@@ -50,19 +50,35 @@ fn compare_group(words: &[Vec<Vec<Word>>], lexicon: &NameLexicon, group: &mut Gr
     let mut content_total = 0usize;
     let mut content_diverging = 0usize;
     let mut significant = false;
+    // Each member is compared with up to `max_compared` members of other articles; each
+    // pair is diffed once and marks both sides.
+    let mut shared: Vec<Vec<bool>> = keys.iter().map(|k| vec![false; k.len()]).collect();
+    let mut done = std::collections::HashSet::new();
+    for idx in 0..keys.len() {
+        let partners: Vec<usize> = (0..keys.len())
+            .filter(|&j| j != idx && articles_of.get(j) != articles_of.get(idx))
+            .take(opts.max_compared)
+            .collect();
+        for other in partners {
+            if !done.insert((idx.min(other), idx.max(other))) {
+                continue;
+            }
+            let (Some(own_keys), Some(other_keys)) = (keys.get(idx), keys.get(other)) else {
+                continue;
+            };
+            let (own_used, other_used) = mark_matches(own_keys, other_keys, opts);
+            for (target, used) in [(idx, own_used), (other, other_used)] {
+                if let Some(flags) = shared.get_mut(target) {
+                    flags.iter_mut().zip(used).for_each(|(flag, u)| *flag |= u);
+                }
+            }
+        }
+    }
     for (idx, member) in group.members.iter_mut().enumerate() {
         let own = member_words.get(idx).copied().unwrap_or(&[]);
-        let own_keys = keys.get(idx).map_or(&[][..], Vec::as_slice);
-        let mut shared = vec![false; own.len()];
-        let others = keys
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| articles_of.get(*j) != Some(&member.article.0));
-        for (_, other_keys) in others.take(opts.max_compared) {
-            mark_matches(own_keys, other_keys, &mut shared, opts);
-        }
-        member.diverging = diverging_runs(own, &shared, lexicon);
-        for (word, flag) in own.iter().zip(&shared) {
+        let shared = shared.get(idx).map_or(&[][..], Vec::as_slice);
+        member.diverging = diverging_runs(own, shared, lexicon);
+        for (word, flag) in own.iter().zip(shared) {
             if !word.stop {
                 content_total += 1;
                 content_diverging += usize::from(!flag);
@@ -82,7 +98,7 @@ fn compare_group(words: &[Vec<Vec<Word>>], lexicon: &NameLexicon, group: &mut Gr
 /// left unmatched on both sides, those that a second diff lines up. A clause that an outlet
 /// moved keeps its inner order, so the second pass finds it; a lone substituted name ("Kazakhstan
 /// Airlines" against "Azerbaijan Airlines … in Kazakhstan") stays unmatched.
-fn mark_matches(own: &[u32], other: &[u32], shared: &mut [bool], opts: &Options) {
+fn mark_matches(own: &[u32], other: &[u32], opts: &Options) -> (Vec<bool>, Vec<bool>) {
     let mut own_used = vec![false; own.len()];
     let mut other_used = vec![false; other.len()];
     for op in diff(own, other, opts) {
@@ -104,28 +120,35 @@ fn mark_matches(own: &[u32], other: &[u32], shared: &mut [bool], opts: &Options)
                 .for_each(|f| *f = true);
         }
     }
-    let own_rest: Vec<usize> = (0..own.len())
-        .filter(|&i| !own_used.get(i).copied().unwrap_or(true))
-        .collect();
-    let other_rest: Vec<u32> = other
-        .iter()
-        .zip(&other_used)
-        .filter(|(_, used)| !**used)
-        .map(|(key, _)| *key)
-        .collect();
-    let own_rest_keys: Vec<u32> = own_rest.iter().filter_map(|&i| own.get(i).copied()).collect();
-    for op in diff(&own_rest_keys, &other_rest, opts) {
-        if let DiffOp::Equal { old_index, len, .. } = op {
+    let rest = |used: &[bool]| -> Vec<usize> {
+        (0..used.len())
+            .filter(|&i| !used.get(i).copied().unwrap_or(true))
+            .collect()
+    };
+    let own_rest = rest(&own_used);
+    let other_rest = rest(&other_used);
+    let keys_at =
+        |seq: &[u32], at: &[usize]| -> Vec<u32> { at.iter().filter_map(|&i| seq.get(i).copied()).collect() };
+    for op in diff(&keys_at(own, &own_rest), &keys_at(other, &other_rest), opts) {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
             for &i in own_rest.iter().skip(old_index).take(len) {
                 if let Some(flag) = own_used.get_mut(i) {
                     *flag = true;
                 }
             }
+            for &i in other_rest.iter().skip(new_index).take(len) {
+                if let Some(flag) = other_used.get_mut(i) {
+                    *flag = true;
+                }
+            }
         }
     }
-    for (flag, used) in shared.iter_mut().zip(own_used) {
-        *flag |= used;
-    }
+    (own_used, other_used)
 }
 
 /// A word-level diff; long sequences get a deadline (reading the clock costs more than the
