@@ -22,7 +22,9 @@
 //! two claims joins whichever group it resembles most.
 
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::analysis::Options;
 use crate::analysis::words::{NameLexicon, Word};
@@ -111,7 +113,7 @@ fn vectorize(
     article_count: usize,
     opts: &Options,
 ) -> (Vec<Vector>, Vec<Vector>) {
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut ids: HashMap<&str, u32> = HashMap::default();
     let mut boosts: Vec<f32> = Vec::new();
     let mut counts: Vec<Vec<(u32, f32)>> = Vec::with_capacity(nodes.len());
     for node in nodes {
@@ -278,7 +280,7 @@ fn dot(a: &Vector, b: &Vector) -> f32 {
 /// Cosine similarity between every two articles, as a dense matrix (articles are few),
 /// accumulated through an inverted index so that articles sharing no term cost nothing.
 fn article_similarity(docs: &[Vector]) -> Vec<Vec<f32>> {
-    let mut postings: HashMap<u32, Vec<(usize, f32)>> = HashMap::new();
+    let mut postings: HashMap<u32, Vec<(usize, f32)>> = HashMap::default();
     for (idx, v) in docs.iter().enumerate() {
         for (term, w) in v {
             postings.entry(*term).or_default().push((idx, *w));
@@ -368,7 +370,7 @@ fn candidate_edges(
     events: &[usize],
     opts: &Options,
 ) -> Vec<Edge> {
-    let mut postings: HashMap<u32, Vec<(usize, f32)>> = HashMap::new();
+    let mut postings: HashMap<u32, Vec<(usize, f32)>> = HashMap::default();
     for (idx, v) in vectors.iter().enumerate() {
         for (term, w) in v {
             postings.entry(*term).or_default().push((idx, *w));
@@ -592,7 +594,7 @@ impl<'v> Clusters<'v> {
         min_link: f32,
     ) -> Self {
         let n = nodes.len();
-        let mut links: Vec<HashMap<usize, Link>> = vec![HashMap::new(); n];
+        let mut links: Vec<HashMap<usize, Link>> = vec![HashMap::default(); n];
         for e in edges {
             let link = Link {
                 sum: e.weight,
@@ -848,7 +850,7 @@ fn enforce_limit(
     let mut result = Vec::with_capacity(clusters.len());
     for mut members in clusters {
         let mut evicted = Vec::new();
-        let mut by_article: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut by_article: HashMap<usize, Vec<usize>> = HashMap::default();
         for &m in &members {
             by_article.entry(article(m)).or_default().push(m);
         }
@@ -877,7 +879,7 @@ fn enforce_limit(
 /// Builds the groups and puts them in reading order: the first article's order, with every
 /// other article's passages placed right after the passage that precedes them there.
 fn order_groups(articles: &[Article], nodes: &[Node], clusters: Vec<(Vec<usize>, f32)>) -> Vec<Group> {
-    let mut group_of: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut group_of: HashMap<(usize, usize), usize> = HashMap::default();
     let mut groups: Vec<Group> = Vec::with_capacity(clusters.len());
     for (g, (members, score)) in clusters.into_iter().enumerate() {
         let mut members: Vec<Member> = members

@@ -4,8 +4,8 @@
 //! the group's `divergence` (share of content words not shared) and `significant` (a number,
 //! name or negation diverges).
 //!
-//! A member's word is shared when a word-level diff (`similar`, Myers, on the normalised
-//! keys, so "apologised" meets "apologized") matches it against another member, or when a
+//! A member's word is shared when a word-level diff (`similar`: an exact LCS, or Myers for
+//! very long sentences; on the normalised keys, so "apologised" meets "apologized") matches it against another member, or when a
 //! second diff of the words left over on both sides does: outlets reorder clauses, and a
 //! moved clause is not a divergence, while a substituted name still is. Runs of unshared words, with the space between them, become one
 //! span each, of the strongest kind among their words: negation, then number, then name.
@@ -21,8 +21,8 @@ use crate::analysis::Options;
 use crate::analysis::words::{NameLexicon, Word};
 use crate::model::{DiffKind, DiffSpan, Group};
 
-/// Sequences longer than this many words get a diff deadline.
-const LONG_DIFF: usize = 400;
+/// Sequences longer than this many words are diffed with Myers and a deadline.
+const LONG_DIFF: usize = 300;
 
 /// Fills the diverging spans of every group with members from two or more articles.
 pub fn compare_groups(words: &[Vec<Vec<Word>>], lexicon: &NameLexicon, groups: &mut [Group], opts: &Options) {
@@ -53,7 +53,7 @@ fn compare_group(words: &[Vec<Vec<Word>>], lexicon: &NameLexicon, group: &mut Gr
     // Each member is compared with up to `max_compared` members of other articles; each
     // pair is diffed once and marks both sides.
     let mut shared: Vec<Vec<bool>> = keys.iter().map(|k| vec![false; k.len()]).collect();
-    let mut done = std::collections::HashSet::new();
+    let mut done = rustc_hash::FxHashSet::default();
     for idx in 0..keys.len() {
         let partners: Vec<usize> = (0..keys.len())
             .filter(|&j| j != idx && articles_of.get(j) != articles_of.get(idx))
@@ -151,16 +151,15 @@ fn mark_matches(own: &[u32], other: &[u32], opts: &Options) -> (Vec<bool>, Vec<b
     (own_used, other_used)
 }
 
-/// A word-level diff; long sequences get a deadline (reading the clock costs more than the
-/// whole diff of two ordinary sentences).
+/// A word-level diff: an exact longest common subsequence for sentences of ordinary
+/// length, Myers with a deadline for long ones, so a pathological pair cannot hang a run.
 fn diff(old: &[u32], new: &[u32], opts: &Options) -> Vec<DiffOp> {
-    let long = old.len().max(new.len()) > LONG_DIFF;
-    let deadline = if long {
-        Instant::now().checked_add(opts.diff_timeout)
+    if old.len().max(new.len()) > LONG_DIFF {
+        let deadline = Instant::now().checked_add(opts.diff_timeout);
+        capture_diff_slices_deadline(Algorithm::Myers, old, new, deadline)
     } else {
-        None
-    };
-    capture_diff_slices_deadline(Algorithm::Myers, old, new, deadline)
+        capture_diff_slices_deadline(Algorithm::Lcs, old, new, None)
+    }
 }
 
 /// Joins consecutive unshared words of one kind into spans. Function words at either end of

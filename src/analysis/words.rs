@@ -10,7 +10,7 @@
 //! and applies to both sides alike, so it can only make two different words meet when they
 //! differ in just that suffix.
 
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
@@ -44,7 +44,7 @@ pub struct Tokenizer {
     stemmer: Stemmer,
     /// Stems already computed: news text repeats its words, and stemming is the costliest
     /// step of tokenizing.
-    stems: std::cell::RefCell<std::collections::HashMap<String, String>>,
+    stems: std::cell::RefCell<FxHashMap<String, String>>,
 }
 
 impl Default for Tokenizer {
@@ -93,7 +93,7 @@ impl Tokenizer {
             let acronym = token.chars().count() > 1 && token.chars().all(char::is_uppercase);
             words.push(Word {
                 span: Span::new(span.start + offset, span.start + offset + token.len()),
-                stop: STOPWORDS.contains(&bare) && !acronym,
+                stop: is_stopword(bare) && !acronym,
                 negation: is_negation(bare),
                 number,
                 capitalized: token.chars().next().is_some_and(char::is_uppercase),
@@ -139,7 +139,7 @@ fn canonical_form(word: &str) -> &str {
 /// Numbers every word's key so that equal keys get equal ids across all the sentences
 /// given: diffs and vectors then compare integers, not strings.
 pub fn intern<'a>(sentences: impl IntoIterator<Item = &'a mut Vec<Word>>) {
-    let mut ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
     for words in sentences {
         for word in words.iter_mut() {
             let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
@@ -190,6 +190,14 @@ const NEGATIONS: &[&str] = &[
     "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "refused", "denied",
     "denies", "deny", "cannot",
 ];
+
+/// True for a function word (see [`STOPWORDS`]); a hash lookup, as it runs for every word.
+#[must_use]
+pub fn is_stopword(word: &str) -> bool {
+    static SET: std::sync::LazyLock<HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| STOPWORDS.iter().copied().collect());
+    SET.contains(word)
+}
 
 /// English function words, plus the commonest reporting verbs.
 pub const STOPWORDS: &[&str] = &[
@@ -381,8 +389,8 @@ impl NameLexicon {
     /// when it is capitalised somewhere other than the start of a sentence and never written
     /// in lower case.
     pub fn build<'a>(text_words: impl IntoIterator<Item = (&'a str, &'a [Word])>) -> Self {
-        let mut capital = HashSet::new();
-        let mut lower = HashSet::new();
+        let mut capital = HashSet::default();
+        let mut lower = HashSet::default();
         for (text, words) in text_words {
             for word in words {
                 if word.number || word.stop {
