@@ -321,3 +321,20 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn fog_caused_the_diversion_according_to_the_airline() {
+    let analysis = &*SAMPLE;
+    let fact = analysis
+        .facts
+        .iter()
+        .find(|f| f.kind == "cause" && f.value == "fog")
+        .expect("a cause fact: fog");
+    assert_eq!(fact.key, "cause: diverted");
+    assert_eq!(fact.mentions.len(), 1, "1 of 5 articles");
+    let mention = &fact.mentions[0];
+    assert_eq!(mention.article, article(analysis, "000"));
+    let attribution = &analysis.attributions[mention.attribution.expect("attributed")];
+    let source = attribution.source.as_ref().expect("a source");
+    assert_eq!(source.name, "the airline");
+}

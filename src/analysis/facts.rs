@@ -21,6 +21,7 @@
 //! passages, so a chain of loosely related articles can still make one event (conflict
 //! detection also asks for a direct link between the disagreeing articles).
 
+pub mod cause;
 pub mod date;
 pub mod entity;
 pub mod number;
@@ -137,6 +138,8 @@ pub enum Kind {
     Quote,
     /// Who a role belongs to, such as whose air defence.
     Role,
+    /// A reason given for what happened ("diverted because of fog").
+    Cause,
 }
 
 impl Kind {
@@ -153,6 +156,7 @@ impl Kind {
             Self::Code => "code",
             Self::Quote => "quote",
             Self::Role => "role",
+            Self::Cause => "cause",
         }
     }
 }
@@ -353,6 +357,7 @@ fn extract_sentence(
     found.extend(entity::find_entities(tokens, lexicon, &taken));
     found.extend(entity::find_roles(text, sentence));
     found.extend(quote::find_quotes(text, sentence));
+    found.extend(cause::find_causes(text, sentence));
     found
 }
 
