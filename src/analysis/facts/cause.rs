@@ -82,6 +82,20 @@ pub fn find_causes(text: &str, sentence: Span) -> Vec<Found> {
     let Some(slice) = sentence.text(text) else {
         return Vec::new();
     };
+    // A cheap test first: most sentences give no reason, and the patterns are costly.
+    let lower = slice.to_ascii_lowercase();
+    let cues = [
+        "because",
+        "due to",
+        "owing to",
+        "result of",
+        "caused",
+        "triggered",
+        "led to",
+    ];
+    if !cues.iter().any(|cue| lower.contains(cue)) {
+        return Vec::new();
+    }
     let mut found = Vec::new();
     for cue in CUE.find_iter(slice) {
         // What happened: the word before the cue, passing over "was", "been" and the like.
