@@ -335,15 +335,22 @@ fn main() -> ExitCode {
     if let Some(args) = export_args {
         return run_export(&analysis, &args);
     }
+    to_stdout(|out| {
+        if json {
+            write_json(out, &analysis)
+        } else if facts_listing {
+            write_facts(out, &analysis)
+        } else {
+            write_summary(out, &analysis)
+        }
+    })
+}
+
+/// Writes to standard output and flushes. A reader that closed the pipe early (`| head`)
+/// is not an error; any other write failure is exit code 1.
+fn to_stdout(write: impl FnOnce(&mut std::io::StdoutLock<'static>) -> std::io::Result<()>) -> ExitCode {
     let mut out = std::io::stdout().lock();
-    let written = if json {
-        write_json(&mut out, &analysis)
-    } else if facts_listing {
-        write_facts(&mut out, &analysis)
-    } else {
-        write_summary(&mut out, &analysis)
-    };
-    match written.and_then(|()| out.flush()) {
+    match write(&mut out).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::from(exit_code::OK),
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(exit_code::OK),
         Err(err) => {
@@ -370,15 +377,7 @@ fn run_export(analysis: &Analysis, args: &ExportArgs) -> ExitCode {
         selection = Selection::all(analysis);
     }
     let Some(path) = &args.output else {
-        let mut out = std::io::stdout().lock();
-        return match export::write(args.format, analysis, &selection, &mut out).and_then(|()| out.flush()) {
-            Ok(()) => ExitCode::from(exit_code::OK),
-            Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(exit_code::OK),
-            Err(err) => {
-                eprintln!("parallax: cannot write output: {err}");
-                ExitCode::from(exit_code::FAILED)
-            }
-        };
+        return to_stdout(|out| export::write(args.format, analysis, &selection, out));
     };
     match export::write_file(args.format, analysis, &selection, path, args.force) {
         Ok(path) => {
@@ -437,18 +436,7 @@ fn extract(page: &std::path::Path, body_only: bool, limits: &Limits, web: &Web) 
             return ExitCode::from(exit_code::BAD_INPUT);
         }
     };
-    let mut out = std::io::stdout().lock();
-    match out
-        .write_all(page.to_text(!body_only).as_bytes())
-        .and_then(|()| out.flush())
-    {
-        Ok(()) => ExitCode::from(exit_code::OK),
-        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(exit_code::OK),
-        Err(err) => {
-            eprintln!("parallax: cannot write output: {err}");
-            ExitCode::from(exit_code::FAILED)
-        }
-    }
+    to_stdout(|out| out.write_all(page.to_text(!body_only).as_bytes()))
 }
 
 fn init_logging() {
