@@ -165,47 +165,29 @@ fn diff(old: &[u32], new: &[u32], opts: &Options) -> Vec<DiffOp> {
 /// Joins consecutive unshared words of one kind into spans. Function words at either end of
 /// a run, and runs of function words alone, are left out: "the" against "a" is noise.
 fn diverging_runs(words: &[Word], shared: &[bool], lexicon: &NameLexicon) -> Vec<DiffSpan> {
-    let mut runs: Vec<(DiffSpan, usize)> = Vec::new();
-    let mut previous: Option<usize> = None;
+    // Runs as word ranges: (first, last, kind).
+    let mut runs: Vec<(usize, usize, DiffKind)> = Vec::new();
     for (idx, (word, is_shared)) in words.iter().zip(shared).enumerate() {
         if *is_shared {
-            previous = None;
             continue;
         }
         let kind = kind_of(word, lexicon);
-        let extends = previous.is_some_and(|p| p + 1 == idx);
         match runs.last_mut() {
-            Some((run, last)) if extends && run.kind == kind => {
-                run.end = word.span.end;
-                *last = idx;
-            }
-            _ => runs.push((
-                DiffSpan {
-                    start: word.span.start,
-                    end: word.span.end,
-                    kind,
-                },
-                idx,
-            )),
+            Some((_, last, run_kind)) if *last + 1 == idx && *run_kind == kind => *last = idx,
+            _ => runs.push((idx, idx, kind)),
         }
-        previous = Some(idx);
     }
     runs.into_iter()
-        .filter_map(|(run, last)| trim_function_words(run, last, words))
+        .filter_map(|(first, last, kind)| {
+            let inner = words.get(first..=last)?;
+            let content = |w: &&Word| !w.stop || w.negation;
+            Some(DiffSpan {
+                start: inner.iter().find(content)?.span.start,
+                end: inner.iter().rev().find(content)?.span.end,
+                kind,
+            })
+        })
         .collect()
-}
-
-/// Shrinks a run ending at word `last` so it neither starts nor ends with a function word.
-fn trim_function_words(run: DiffSpan, last: usize, words: &[Word]) -> Option<DiffSpan> {
-    let first = words.iter().position(|w| w.span.start == run.start)?;
-    let inner = words.get(first..=last)?;
-    let start = inner.iter().find(|w| !w.stop || w.negation)?.span.start;
-    let end = inner.iter().rev().find(|w| !w.stop || w.negation)?.span.end;
-    Some(DiffSpan {
-        start,
-        end,
-        kind: run.kind,
-    })
 }
 
 fn kind_of(word: &Word, lexicon: &NameLexicon) -> DiffKind {
