@@ -83,16 +83,14 @@ pub fn group_passages(
     // Merging may overshoot the per-article limit a little; `enforce_limit` then lets go of
     // the weakest members, which keeps large passages whole where a strict limit would
     // have refused the merge outright.
-    let merge_limit = opts.max_per_article.saturating_add(opts.merge_slack);
-    let clusters = cluster(
-        &nodes,
-        &edges,
-        &vectors,
-        &events,
-        opts,
-        opts.link_threshold,
-        merge_limit,
-    );
+    let linkage = Linkage {
+        threshold: opts.link_threshold,
+        max_per_article: opts.max_per_article.saturating_add(opts.merge_slack),
+        min_link: opts.min_link,
+        centroid_weight: opts.centroid_weight,
+        cross_event_factor: opts.cross_event_factor,
+    };
+    let clusters = cluster(&nodes, &edges, &vectors, &events, &linkage);
     let clusters = enforce_limit(clusters, &nodes, &edges, opts.max_per_article);
     tracing::debug!(elapsed = ?clock.elapsed(), "clustered");
     order_groups(articles, &nodes, clusters)
@@ -334,12 +332,15 @@ fn group_events(doc_sim: &[Vec<f32>], opts: &Options) -> Vec<usize> {
         }
     }
     let mut event = vec![0; doc_sim.len()];
-    let flat = Options {
-        centroid_weight: 0.0,
+    // Plain average linkage: articles have no centroids, events or per-article limit here.
+    let linkage = Linkage {
+        threshold: opts.event_threshold,
+        max_per_article: usize::MAX,
         min_link: 0.0,
-        ..opts.clone()
+        centroid_weight: 0.0,
+        cross_event_factor: 1.0,
     };
-    let clusters = cluster(&nodes, &edges, &[], &[], &flat, opts.event_threshold, usize::MAX);
+    let clusters = cluster(&nodes, &edges, &[], &[], &linkage);
     for (idx, members) in clusters.into_iter().enumerate() {
         for m in members {
             if let Some(e) = event.get_mut(m) {
@@ -567,18 +568,31 @@ impl Link {
     }
 }
 
+/// When two clusters merge.
+#[derive(Debug, Clone, Copy)]
+struct Linkage {
+    /// The linkage two clusters need to merge.
+    threshold: f32,
+    /// At most this many nodes of one article in a cluster.
+    max_per_article: usize,
+    /// The strongest edge between two clusters must reach this.
+    min_link: f32,
+    /// Share of centroid cosine against mean pairwise similarity in the linkage.
+    centroid_weight: f32,
+    /// Factor on the centroid cosine of clusters from different events.
+    cross_event_factor: f32,
+}
+
 /// Clusters under construction; a cluster is named by the node it started from.
 struct Clusters<'v> {
     vectors: &'v [Vector],
     events: Vec<usize>,
-    centroid_weight: f32,
-    cross_event_factor: f32,
+    linkage: Linkage,
     centroids: Vec<Vector>,
     empty: Vector,
     members: Vec<Vec<usize>>,
     per_article: Vec<Vec<(usize, usize)>>,
     links: Vec<HashMap<usize, Link>>,
-    min_link: f32,
     intra: Vec<f32>,
     version: Vec<u32>,
     alive: Vec<bool>,
@@ -590,8 +604,7 @@ impl<'v> Clusters<'v> {
         edges: &[Edge],
         vectors: &'v [Vector],
         events: &[usize],
-        weights: (f32, f32),
-        min_link: f32,
+        linkage: Linkage,
     ) -> Self {
         let n = nodes.len();
         let mut links: Vec<HashMap<usize, Link>> = vec![HashMap::default(); n];
@@ -613,14 +626,12 @@ impl<'v> Clusters<'v> {
                 .iter()
                 .map(|n| events.get(n.article).copied().unwrap_or(0))
                 .collect(),
-            centroid_weight: weights.0,
-            cross_event_factor: weights.1,
+            linkage,
             centroids: vec![Vec::new(); n],
             empty: Vec::new(),
             members: (0..n).map(|i| vec![i]).collect(),
             per_article: nodes.iter().map(|node| vec![(node.article, 1)]).collect(),
             links,
-            min_link,
             intra: vec![0.0; n],
             version: vec![0; n],
             alive: vec![true; n],
@@ -650,13 +661,14 @@ impl<'v> Clusters<'v> {
             .and_then(|m| m.get(&b))
             .copied()
             .unwrap_or_default();
-        if link.max < self.min_link {
+        if link.max < self.linkage.min_link {
             return 0.0;
         }
         let sum = link.sum;
         let pairs = self.cross_pairs(a, b);
         let average = if pairs == 0 { 0.0 } else { sum / pairs as f32 };
-        if self.centroid_weight <= 0.0 {
+        let weight = self.linkage.centroid_weight;
+        if weight <= 0.0 {
             return average;
         }
         let centroid = |c: usize| -> &Vector {
@@ -669,9 +681,9 @@ impl<'v> Clusters<'v> {
         let norm = |v: &Vector| v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
         let mut cosine = dot(ca, cb) / (norm(ca) * norm(cb)).max(f32::EPSILON);
         if self.events.get(a) != self.events.get(b) {
-            cosine *= self.cross_event_factor;
+            cosine *= self.linkage.cross_event_factor;
         }
-        (1.0 - self.centroid_weight) * average + self.centroid_weight * cosine
+        (1.0 - weight) * average + weight * cosine
     }
 
     fn fits(&self, a: usize, b: usize, max_per_article: usize) -> bool {
@@ -739,7 +751,7 @@ impl<'v> Clusters<'v> {
                 }
             }
         }
-        if self.centroid_weight > 0.0 {
+        if self.linkage.centroid_weight > 0.0 {
             let take = |this: &mut Self, c: usize| match this.centroids.get_mut(c).map(std::mem::take) {
                 Some(v) if !v.is_empty() => v,
                 _ => this.vectors.get(c).cloned().unwrap_or_default(),
@@ -770,19 +782,21 @@ impl<'v> Clusters<'v> {
     }
 }
 
-/// Average-linkage clustering over the candidate edges. Returns each cluster's node indices
-/// and its score.
+/// Average-linkage clustering over the candidate edges, merging as `linkage` says. Returns
+/// each cluster's node indices.
 fn cluster(
     nodes: &[Node],
     edges: &[Edge],
     vectors: &[Vector],
     events: &[usize],
-    opts: &Options,
-    threshold: f32,
-    max_per_article: usize,
+    linkage: &Linkage,
 ) -> Vec<Vec<usize>> {
-    let weights = (opts.centroid_weight, opts.cross_event_factor);
-    let mut clusters = Clusters::new(nodes, edges, vectors, events, weights, opts.min_link);
+    let Linkage {
+        threshold,
+        max_per_article,
+        ..
+    } = *linkage;
+    let mut clusters = Clusters::new(nodes, edges, vectors, events, *linkage);
     let mut heap: BinaryHeap<Candidate> = edges
         .iter()
         .filter(|e| e.weight >= threshold)
