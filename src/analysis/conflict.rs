@@ -82,8 +82,9 @@ pub fn find_conflicts_with_words(
 ) -> Vec<Conflict> {
     let started = Instant::now();
     let mut conflicts = slot_conflicts(collected);
-    conflicts.extend(group_value_conflicts(groups, collected));
-    conflicts.extend(quote_conflicts(articles, groups, collected, words));
+    let passages = shared_passage_mentions(groups, collected);
+    conflicts.extend(group_value_conflicts(&passages));
+    conflicts.extend(quote_conflicts(articles, &passages, words));
     let mut taken: Vec<(ArticleId, Span)> = conflicts
         .iter()
         .flat_map(|c| c.claims.iter().flat_map(|claim| claim.mentions.iter()))
@@ -234,29 +235,27 @@ fn slot_conflicts(collected: &Collected) -> Vec<Conflict> {
     conflicts
 }
 
-/// Mentions by group: what each aligned passage holds.
-fn mentions_by_group(collected: &Collected) -> HashMap<usize, Vec<&Located>> {
+/// The mentions of every passage that two or more articles share, in passage order.
+fn shared_passage_mentions<'c>(groups: &[Group], collected: &'c Collected) -> Vec<Vec<&'c Located>> {
     let mut by_group: HashMap<usize, Vec<&Located>> = HashMap::new();
     for item in &collected.mentions {
         if let Some(group) = item.group {
             by_group.entry(group).or_default().push(item);
         }
     }
-    by_group
+    groups
+        .iter()
+        .enumerate()
+        .filter(|(_, group)| group.article_count() >= 2)
+        .filter_map(|(idx, _)| by_group.remove(&idx))
+        .collect()
 }
 
 /// Conflicts inside one passage on keys that are not event-wide slots: dates, distances,
 /// other counts, codes.
-fn group_value_conflicts(groups: &[Group], collected: &Collected) -> Vec<Conflict> {
-    let by_group = mentions_by_group(collected);
+fn group_value_conflicts(passages: &[Vec<&Located>]) -> Vec<Conflict> {
     let mut conflicts = Vec::new();
-    for (group_idx, group) in groups.iter().enumerate() {
-        if group.article_count() < 2 {
-            continue;
-        }
-        let Some(items) = by_group.get(&group_idx) else {
-            continue;
-        };
+    for items in passages {
         let mut by_key: HashMap<(Kind, &str), Vec<&Located>> = HashMap::new();
         for item in items {
             let wanted = match item.found.kind {
@@ -336,19 +335,11 @@ fn sentence_words(words: &[Vec<Vec<Word>>], article: ArticleId, sentence: usize)
 /// Quotations in one passage that quote the same words differently.
 fn quote_conflicts(
     articles: &[Article],
-    groups: &[Group],
-    collected: &Collected,
+    passages: &[Vec<&Located>],
     words: &[Vec<Vec<Word>>],
 ) -> Vec<Conflict> {
-    let by_group = mentions_by_group(collected);
     let mut conflicts = Vec::new();
-    for (group_idx, group) in groups.iter().enumerate() {
-        if group.article_count() < 2 {
-            continue;
-        }
-        let Some(items) = by_group.get(&group_idx) else {
-            continue;
-        };
+    for items in passages {
         let quotes: Vec<(&Located, Vec<Word>)> = items
             .iter()
             .filter(|m| m.found.kind == Kind::Quote)
