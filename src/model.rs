@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::span::{ArticleId, SentenceId, Span};
 
+mod check;
+pub use check::check_contract;
+
 /// The version of the JSON contract this model serialises to.
 pub const SCHEMA: u32 = 1;
 

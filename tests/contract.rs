@@ -3,123 +3,13 @@
 
 mod common;
 
-use std::collections::HashMap;
-
-use parallax::model::Analysis;
+use parallax::model::{Analysis, check_contract};
 use parallax::{Input, Options, analyze, analyze_inputs};
 
+/// The contract's invariants (the library's own check) and a JSON round trip.
 fn check_invariants(analysis: &Analysis) {
-    assert_eq!(analysis.schema, 1);
-    let mut seen: HashMap<(usize, usize), usize> = HashMap::new();
-    for (g, group) in analysis.groups.iter().enumerate() {
-        assert!(!group.members.is_empty(), "group {g} is empty");
-        assert!(
-            (0.0..=2.0).contains(&group.score),
-            "group {g} score {}",
-            group.score
-        );
-        for m in &group.members {
-            let article = analysis
-                .articles
-                .get(m.article.0)
-                .expect("member article in range");
-            let sentence = article
-                .sentences
-                .get(m.sentence.0)
-                .expect("member sentence in range");
-            assert!(!sentence.boilerplate, "boilerplate sentence in group {g}");
-            *seen.entry((m.article.0, m.sentence.0)).or_default() += 1;
-            for run in &m.diverging {
-                assert!(
-                    sentence.span().contains(run.span()),
-                    "diverging run outside its sentence"
-                );
-                assert!(
-                    run.span().text(&article.text).is_some(),
-                    "diverging run off char boundary"
-                );
-            }
-        }
-    }
-    for (a, article) in analysis.articles.iter().enumerate() {
-        let mut last_end = 0;
-        for (s, sentence) in article.sentences.iter().enumerate() {
-            assert!(sentence.start < sentence.end, "empty sentence {a}.{s}");
-            assert!(
-                sentence.start >= last_end,
-                "sentences {a}.{s} overlap or are out of order"
-            );
-            assert!(
-                sentence.span().text(&article.text).is_some(),
-                "sentence {a}.{s} out of bounds or off a char boundary"
-            );
-            last_end = sentence.end;
-            let count = seen.get(&(a, s)).copied().unwrap_or(0);
-            let expected = usize::from(!sentence.boilerplate);
-            assert_eq!(count, expected, "sentence {a}.{s} is in {count} groups");
-        }
-        // Every non-space character lies inside some sentence.
-        let mut covered = vec![false; article.text.len()];
-        for sentence in &article.sentences {
-            covered[sentence.start..sentence.end].fill(true);
-        }
-        for (at, c) in article.text.char_indices() {
-            assert!(
-                covered[at] || parallax::span::is_space(c),
-                "{a}: {c:?} at {at} is in no sentence"
-            );
-        }
-    }
-    for (i, attribution) in analysis.attributions.iter().enumerate() {
-        let article = analysis
-            .articles
-            .get(attribution.article.0)
-            .expect("attribution article in range");
-        assert!(
-            attribution.sentence.0 < article.sentences.len(),
-            "attribution {i} sentence in range"
-        );
-        let mut spans = vec![attribution.content];
-        spans.extend(attribution.cue);
-        spans.extend(
-            attribution
-                .source
-                .as_ref()
-                .map(|s| parallax::Span::new(s.start, s.end)),
-        );
-        spans.extend(attribution.channel);
-        for span in spans {
-            assert!(span.start < span.end, "attribution {i}: empty span");
-            assert!(
-                span.text(&article.text).is_some(),
-                "attribution {i}: span off bounds or char boundary"
-            );
-        }
-    }
-    let mentions = analysis.facts.iter().flat_map(|f| &f.mentions).chain(
-        analysis
-            .conflicts
-            .iter()
-            .flat_map(|c| c.claims.iter().flat_map(|claim| &claim.mentions)),
-    );
-    for mention in mentions {
-        let article = analysis
-            .articles
-            .get(mention.article.0)
-            .expect("mention article in range");
-        let sentence = article
-            .sentences
-            .get(mention.sentence.0)
-            .expect("mention sentence in range");
-        let span = parallax::Span::new(mention.start, mention.end);
-        assert!(sentence.span().contains(span), "mention outside its sentence");
-        assert!(span.text(&article.text).is_some(), "mention off a char boundary");
-        if let Some(a) = mention.attribution {
-            assert!(
-                a < analysis.attributions.len(),
-                "mention attribution index in range"
-            );
-        }
+    if let Err(broken) = check_contract(analysis) {
+        panic!("contract broken: {broken}");
     }
     let json = serde_json::to_string(analysis).unwrap();
     let back: Analysis = serde_json::from_str(&json).unwrap();
