@@ -21,6 +21,8 @@ use dom_smoothie::{Config, Readability, TextMode};
 use encoding_rs::Encoding;
 use regex::Regex;
 
+mod depth;
+
 use crate::analysis::load::{fetch, normalize_date};
 use crate::analysis::static_regex;
 
@@ -196,6 +198,8 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> (String, &'static Enc
 /// Extracts the article from a decoded HTML page. `url` (where the page came from) is used
 /// when the page names no address of its own.
 ///
+/// Pages nested deeper than a few hundred elements are flattened first ([`depth`]).
+///
 /// The body is `dom_smoothie`'s formatted text, cleaned: white space inside each paragraph
 /// collapsed, empty lines dropped, and paragraphs separated by one blank line.
 #[must_use]
@@ -205,6 +209,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Page {
         text_mode: TextMode::Formatted,
         ..Config::default()
     };
+    let html = &*depth::flatten(html);
     let doc = dom_query::Document::from(html);
     let own_url = page_url(&doc);
     let meta_date = meta_date(&doc);
