@@ -25,8 +25,8 @@ static TAG: LazyLock<Regex> =
 fn uncounted(name: &str) -> bool {
     const NAMES: [&str; 34] = [
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-        "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead",
-        "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body",
+        "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody",
+        "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body",
     ];
     NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
 }
@@ -50,15 +50,12 @@ pub fn flatten(html: &str) -> Cow<'_, str> {
         }
         let name = name.as_str().to_ascii_lowercase();
         let drop = if closing {
-            match dropped.get_mut(&name).filter(|n| **n > 0) {
-                Some(open) => {
-                    *open -= 1;
-                    true
-                }
-                None => {
-                    depth = depth.saturating_sub(1);
-                    false
-                }
+            if let Some(open) = dropped.get_mut(&name).filter(|n| **n > 0) {
+                *open -= 1;
+                true
+            } else {
+                depth = depth.saturating_sub(1);
+                false
             }
         } else if depth >= MAX_DEPTH {
             *dropped.entry(name).or_default() += 1;
