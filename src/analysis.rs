@@ -67,6 +67,10 @@ pub struct Options {
     pub max_compared: usize,
     /// Time limit for one word diff (default 50 ms).
     pub diff_timeout: Duration,
+    /// Time the alignment's merging, and the word diffs all together, may each take before
+    /// they are cut short: merging stops where it is, diffs come back coarse (default 10 s;
+    /// the 840-article benchmark needs well under 1 s of either).
+    pub time_budget: Duration,
     /// How `http`/`https` addresses are fetched and cached (no cache by default).
     pub fetch: load::fetch::FetchOptions,
 }
@@ -92,6 +96,7 @@ impl Default for Options {
             centroid_weight: 0.5,
             max_compared: 5,
             diff_timeout: Duration::from_millis(50),
+            time_budget: Duration::from_secs(10),
             fetch: load::fetch::FetchOptions::default(),
         }
     }

@@ -28,6 +28,12 @@ pub enum Error {
         /// The offending file.
         path: PathBuf,
     },
+    /// The input is UTF-16 text (it starts with a UTF-16 byte-order mark).
+    #[error("{}: UTF-16 text; parallax reads UTF-8 (convert it with `iconv -f UTF-16 -t UTF-8`)", .path.display())]
+    Utf16 {
+        /// The offending file.
+        path: PathBuf,
+    },
     /// The input is larger than the configured limit.
     #[error("{}: too large ({size} bytes; the limit is {limit} bytes, raise it with --max-bytes)", .path.display())]
     TooLarge {
@@ -100,7 +106,7 @@ pub enum FetchFailure {
     #[error("connection refused")]
     Refused,
     /// The fetch ran past the time limit.
-    #[error("timed out after {time}", time = humanize(*.0))]
+    #[error("timed out after {time} (raise the limit with --timeout)", time = humanize(*.0))]
     Timeout(std::time::Duration),
     /// The server answered with an error status.
     #[error("HTTP status {code}{reason}", code = .0, reason = status_reason(*.0))]
@@ -109,7 +115,7 @@ pub enum FetchFailure {
     #[error("not an HTML page ({0})")]
     NotHtml(String),
     /// The page is larger than the limit (in bytes).
-    #[error("too large (over {0} bytes)")]
+    #[error("too large (over {0} bytes; raise the limit with --max-fetch-bytes)")]
     TooLarge(u64),
     /// More redirects than the limit.
     #[error("too many redirects (more than {0})")]

@@ -143,6 +143,9 @@ struct Web {
     /// Time limit for fetching one address, in seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 30)]
     timeout: u64,
+    /// Largest page fetched from an address, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = parallax::analysis::load::fetch::FetchOptions::default().max_bytes)]
+    max_fetch_bytes: u64,
 }
 
 /// Options for keeping a set.
@@ -161,6 +164,7 @@ impl Web {
     fn apply(&self, opts: &mut Options) {
         opts.fetch.refresh = self.refresh;
         opts.fetch.timeout = std::time::Duration::from_secs(self.timeout.max(1));
+        opts.fetch.max_bytes = self.max_fetch_bytes;
         opts.fetch.cache_dir = fetch::default_cache_dir();
     }
 }
@@ -224,7 +228,7 @@ impl Limits {
         };
         for setting in &self.tune {
             if let Err(err) = opts.tune(setting) {
-                eprintln!("parallax: warning: --tune {setting}: {err}");
+                report(format_args!("warning: --tune {setting}: {err}"));
             }
         }
         opts
@@ -298,36 +302,36 @@ fn main() -> ExitCode {
     let analysis = match analyze_inputs(inputs, &opts) {
         Ok(analysis) => analysis,
         Err(err) => {
-            eprintln!("parallax: {err}");
+            report(format_args!("{err}"));
             return ExitCode::from(exit_code::BAD_INPUT);
         }
     };
     if let Some(dir) = &keep.save {
         match load::save::save_articles(&analysis.articles, dir, keep.force) {
-            Ok(written) => eprintln!(
-                "parallax: saved {} articles in {}",
+            Ok(written) => report(format_args!(
+                "saved {} articles in {}",
                 written.len(),
-                printable(&dir.display().to_string())
-            ),
+                dir.display()
+            )),
             Err(err) => {
-                eprintln!("parallax: {err}");
+                report(format_args!("{err}"));
                 return ExitCode::from(exit_code::FAILED);
             }
         }
     }
     for article in &analysis.articles {
         if let Some(at) = article.invalid_utf8_at {
-            eprintln!(
-                "parallax: warning: {}: not valid UTF-8 (first bad byte at {at}); invalid bytes shown as U+FFFD",
-                printable(&article.path)
-            );
+            report(format_args!(
+                "warning: {}: not valid UTF-8 (first bad byte at {at}); invalid bytes shown as U+FFFD",
+                article.path
+            ));
         }
     }
     if viewer {
         return match parallax::tui::run(analysis) {
             Ok(()) => ExitCode::from(exit_code::OK),
             Err(err) => {
-                eprintln!("parallax: {err:#}");
+                report(format_args!("{err:#}"));
                 ExitCode::from(exit_code::FAILED)
             }
         };
@@ -354,7 +358,7 @@ fn to_stdout(write: impl FnOnce(&mut std::io::StdoutLock<'static>) -> std::io::R
         Ok(()) => ExitCode::from(exit_code::OK),
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(exit_code::OK),
         Err(err) => {
-            eprintln!("parallax: cannot write output: {err}");
+            report(format_args!("cannot write output: {err}"));
             ExitCode::from(exit_code::FAILED)
         }
     }
@@ -381,21 +385,21 @@ fn run_export(analysis: &Analysis, args: &ExportArgs) -> ExitCode {
     };
     match export::write_file(args.format, analysis, &selection, path, args.force) {
         Ok(path) => {
-            eprintln!(
-                "parallax: wrote {} ({} passages, {} facts, {} conflicts)",
+            report(format_args!(
+                "wrote {} ({} passages, {} facts, {} conflicts)",
                 path.display(),
                 selection.groups.len(),
                 selection.facts.len(),
                 selection.conflicts.len()
-            );
+            ));
             ExitCode::from(exit_code::OK)
         }
         Err(err @ ExportError::Exists(_)) => {
-            eprintln!("parallax: {err}; use --force to replace it");
+            report(format_args!("{err}; use --force to replace it"));
             ExitCode::from(exit_code::FAILED)
         }
         Err(err) => {
-            eprintln!("parallax: {err}");
+            report(format_args!("{err}"));
             ExitCode::from(exit_code::FAILED)
         }
     }
@@ -407,15 +411,15 @@ fn gather(files: &[PathBuf], opts: &Options) -> Option<Vec<Input>> {
     let gathered = match load::gather_inputs(files, opts) {
         Ok(gathered) => gathered,
         Err(err) => {
-            eprintln!("parallax: {err}");
+            report(format_args!("{err}"));
             return None;
         }
     };
     for err in &gathered.failed {
-        eprintln!("parallax: {err} (skipped)");
+        report(format_args!("{err} (skipped)"));
     }
     if gathered.inputs.is_empty() {
-        eprintln!("parallax: no article could be read");
+        report(format_args!("no article could be read"));
         return None;
     }
     Some(gathered.inputs)
@@ -432,11 +436,17 @@ fn extract(page: &std::path::Path, body_only: bool, limits: &Limits, web: &Web) 
     let page = match result {
         Ok(page) => page,
         Err(err) => {
-            eprintln!("parallax: {err}");
+            report(format_args!("{err}"));
             return ExitCode::from(exit_code::BAD_INPUT);
         }
     };
     to_stdout(|out| out.write_all(page.to_text(!body_only).as_bytes()))
+}
+
+/// Prints a one-line message on standard error, with any control character in it (from a
+/// file name or an address) made visible rather than sent to the terminal.
+fn report(message: std::fmt::Arguments<'_>) {
+    eprintln!("parallax: {}", printable(&message.to_string()));
 }
 
 fn init_logging() {
@@ -451,7 +461,7 @@ fn init_logging() {
 }
 
 fn write_json(out: &mut impl Write, analysis: &Analysis) -> std::io::Result<()> {
-    serde_json::to_writer(&mut *out, analysis)?;
+    export::json::write_escaped(&mut *out, analysis)?;
     writeln!(out)
 }
 

@@ -10,10 +10,11 @@
 //! moved clause is not a divergence, while a substituted name still is. Runs of unshared words, with the space between them, become one
 //! span each, of the strongest kind among their words: negation, then number, then name.
 //!
-//! Each diff has a deadline (`Options::diff_timeout`), so a pathological pair cannot hang a
-//! run; past it, `similar` returns a coarser diff, never an error.
+//! Each diff has a deadline (`Options::diff_timeout`), and all of them together one more
+//! (`Options::time_budget`), so a pathological pair or set cannot hang a run; past it,
+//! `similar` returns a coarser diff, never an error.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
@@ -26,12 +27,44 @@ const LONG_DIFF: usize = 300;
 
 /// Fills the diverging spans of every group with members from two or more articles.
 pub fn compare_groups(words: &[Vec<Vec<Word>>], lexicon: &NameLexicon, groups: &mut [Group], opts: &Options) {
+    let budget = Budget {
+        per_diff: opts.diff_timeout,
+        run_deadline: Instant::now().checked_add(opts.time_budget),
+    };
     for group in groups.iter_mut().filter(|g| g.article_count() > 1) {
-        compare_group(words, lexicon, group, opts);
+        compare_group(words, lexicon, group, opts.max_compared, budget);
     }
 }
 
-fn compare_group(words: &[Vec<Vec<Word>>], lexicon: &NameLexicon, group: &mut Group, opts: &Options) {
+/// How long diffs may take: each one, and all of them together.
+#[derive(Debug, Clone, Copy)]
+struct Budget {
+    per_diff: Duration,
+    run_deadline: Option<Instant>,
+}
+
+impl Budget {
+    /// The deadline of a diff starting now: its own limit or the run's, whichever is first.
+    fn deadline(self, long: bool) -> Option<Instant> {
+        let own = if long {
+            Instant::now().checked_add(self.per_diff)
+        } else {
+            None
+        };
+        match (own, self.run_deadline) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+}
+
+fn compare_group(
+    words: &[Vec<Vec<Word>>],
+    lexicon: &NameLexicon,
+    group: &mut Group,
+    max_compared: usize,
+    budget: Budget,
+) {
     let member_words: Vec<&[Word]> = group
         .members
         .iter()
@@ -57,7 +90,7 @@ fn compare_group(words: &[Vec<Vec<Word>>], lexicon: &NameLexicon, group: &mut Gr
     for idx in 0..keys.len() {
         let partners: Vec<usize> = (0..keys.len())
             .filter(|&j| j != idx && articles_of.get(j) != articles_of.get(idx))
-            .take(opts.max_compared)
+            .take(max_compared)
             .collect();
         for other in partners {
             if !done.insert((idx.min(other), idx.max(other))) {
@@ -66,7 +99,7 @@ fn compare_group(words: &[Vec<Vec<Word>>], lexicon: &NameLexicon, group: &mut Gr
             let (Some(own_keys), Some(other_keys)) = (keys.get(idx), keys.get(other)) else {
                 continue;
             };
-            let (own_used, other_used) = mark_matches(own_keys, other_keys, opts);
+            let (own_used, other_used) = mark_matches(own_keys, other_keys, budget);
             for (target, used) in [(idx, own_used), (other, other_used)] {
                 if let Some(flags) = shared.get_mut(target) {
                     flags.iter_mut().zip(used).for_each(|(flag, u)| *flag |= u);
@@ -98,10 +131,10 @@ fn compare_group(words: &[Vec<Vec<Word>>], lexicon: &NameLexicon, group: &mut Gr
 /// left unmatched on both sides, those that a second diff lines up. A clause that an outlet
 /// moved keeps its inner order, so the second pass finds it; a lone substituted name ("Kazakhstan
 /// Airlines" against "Azerbaijan Airlines … in Kazakhstan") stays unmatched.
-fn mark_matches(own: &[u32], other: &[u32], opts: &Options) -> (Vec<bool>, Vec<bool>) {
+fn mark_matches(own: &[u32], other: &[u32], budget: Budget) -> (Vec<bool>, Vec<bool>) {
     let mut own_used = vec![false; own.len()];
     let mut other_used = vec![false; other.len()];
-    for op in diff(own, other, opts) {
+    for op in diff(own, other, budget) {
         if let DiffOp::Equal {
             old_index,
             new_index,
@@ -129,7 +162,7 @@ fn mark_matches(own: &[u32], other: &[u32], opts: &Options) -> (Vec<bool>, Vec<b
     let other_rest = rest(&other_used);
     let keys_at =
         |seq: &[u32], at: &[usize]| -> Vec<u32> { at.iter().filter_map(|&i| seq.get(i).copied()).collect() };
-    for op in diff(&keys_at(own, &own_rest), &keys_at(other, &other_rest), opts) {
+    for op in diff(&keys_at(own, &own_rest), &keys_at(other, &other_rest), budget) {
         if let DiffOp::Equal {
             old_index,
             new_index,
@@ -153,13 +186,11 @@ fn mark_matches(own: &[u32], other: &[u32], opts: &Options) -> (Vec<bool>, Vec<b
 
 /// A word-level diff: an exact longest common subsequence for sentences of ordinary
 /// length, Myers with a deadline for long ones, so a pathological pair cannot hang a run.
-fn diff(old: &[u32], new: &[u32], opts: &Options) -> Vec<DiffOp> {
-    if old.len().max(new.len()) > LONG_DIFF {
-        let deadline = Instant::now().checked_add(opts.diff_timeout);
-        capture_diff_slices_deadline(Algorithm::Myers, old, new, deadline)
-    } else {
-        capture_diff_slices_deadline(Algorithm::Lcs, old, new, None)
-    }
+/// Past the run's deadline every diff comes back at once, coarse.
+fn diff(old: &[u32], new: &[u32], budget: Budget) -> Vec<DiffOp> {
+    let long = old.len().max(new.len()) > LONG_DIFF;
+    let algorithm = if long { Algorithm::Myers } else { Algorithm::Lcs };
+    capture_diff_slices_deadline(algorithm, old, new, budget.deadline(long))
 }
 
 /// Joins consecutive unshared words of one kind into spans. Function words at either end of

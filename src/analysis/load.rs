@@ -238,12 +238,16 @@ fn read_one(path: &Path, limit: u64) -> Result<Input> {
 /// Decodes one input and reads its metadata: the header block, headline and date.
 ///
 /// # Errors
-/// [`Error::Binary`] for data that is not text, [`Error::Empty`] for input with no text.
+/// [`Error::Binary`] for data that is not text, [`Error::Utf16`] for UTF-16 text,
+/// [`Error::Empty`] for input with no text.
 pub fn parse_article(input: Input) -> Result<Loaded> {
     let path = PathBuf::from(&input.path);
     let is_html = fetch::is_url(&input.path)
         || html::has_html_extension(&input.path)
         || html::looks_like_html(&input.bytes);
+    if !is_html && matches!(input.bytes.get(..2), Some([0xff, 0xfe] | [0xfe, 0xff])) {
+        return Err(Error::Utf16 { path });
+    }
     if !is_html && looks_binary(&input.bytes) {
         return Err(Error::Binary { path });
     }

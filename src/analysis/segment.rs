@@ -280,7 +280,9 @@ fn split_unit(text: &str, unit: Span, structured: bool) -> Vec<Span> {
         while chars.get(after).is_some_and(|(_, c)| CLOSERS.contains(c)) {
             after += 1;
         }
-        if !chars.get(after).is_some_and(|(_, c)| is_space(*c)) {
+        // Chinese and Japanese put no space after a full-width stop.
+        let full_width = matches!(c, '。' | '！' | '？');
+        if !full_width && !chars.get(after).is_some_and(|(_, c)| is_space(*c)) {
             idx = after.max(idx + 1);
             continue;
         }
@@ -621,6 +623,7 @@ mod tests {
     #[case::clock("At 10:30 the jet fell. Nobody knew.", &["At 10:30 the jet fell.", "Nobody knew."])]
     #[case::ellipsis_lower("He paused... and went on. Done.", &["He paused... and went on.", "Done."])]
     #[case::ellipsis_upper("He paused… Then he left.", &["He paused…", "Then he left."])]
+    #[case::cjk_full_stops("客机在阿克套附近坠毁。机上38人遇难！飛行機が墜落した？", &["客机在阿克套附近坠毁。", "机上38人遇难！", "飛行機が墜落した？"])]
     #[case::quote_closes_after_stop("\"It was a tragedy.\" The Kremlin agreed.", &["\"It was a tragedy.\"", "The Kremlin agreed."])]
     #[case::curly_quote_closes("“It was a tragedy.” The Kremlin agreed.", &["“It was a tragedy.”", "The Kremlin agreed."])]
     #[case::quote_then_said("“Is it over?” he asked. Yes.", &["“Is it over?” he asked.", "Yes."])]

@@ -109,8 +109,33 @@ pub fn write(analysis: &Analysis, selection: &Selection, out: &mut dyn Write) ->
                 .collect(),
         },
     };
-    serde_json::to_writer(&mut *out, &export)?;
+    write_escaped(&mut *out, &export)?;
     writeln!(out)
+}
+
+/// Writes `value` as JSON with every control character escaped as `\uXXXX`, C1 controls
+/// and DEL included (`serde_json` escapes only C0), so JSON printed to a terminal never
+/// carries an escape sequence. It parses back to exactly the same strings.
+pub fn write_escaped(out: impl Write, value: &impl Serialize) -> io::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(out, EscapeControls);
+    value.serialize(&mut serializer).map_err(io::Error::from)
+}
+
+/// The compact formatter of `serde_json`, escaping the characters it leaves raw.
+struct EscapeControls;
+
+impl serde_json::ser::Formatter for EscapeControls {
+    fn write_string_fragment<W: ?Sized + Write>(&mut self, writer: &mut W, fragment: &str) -> io::Result<()> {
+        let mut start = 0;
+        for (at, c) in fragment.char_indices() {
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+                writer.write_all(fragment.get(start..at).unwrap_or("").as_bytes())?;
+                write!(writer, "\\u{:04x}", u32::from(c))?;
+                start = at + c.len_utf8();
+            }
+        }
+        writer.write_all(fragment.get(start..).unwrap_or("").as_bytes())
+    }
 }
 
 #[cfg(test)]
@@ -137,5 +162,16 @@ mod tests {
         assert_eq!(value["selected"]["facts"][0], 1);
         let back: Analysis = serde_json::from_value(value).unwrap();
         assert_eq!(back.conflicts.len(), 0);
+    }
+
+    #[test]
+    fn control_characters_are_escaped_and_read_back() {
+        let text = "C0 \u{1b}[31m, DEL \u{7f}, C1 \u{9b}31m \u{9d}0;t\u{9c}, separators \u{2028}, é 東";
+        let mut out = Vec::new();
+        write_escaped(&mut out, &text).unwrap();
+        let json = String::from_utf8(out).unwrap();
+        assert!(!json.chars().any(char::is_control), "{json}");
+        assert!(json.contains("\\u009b31m") && json.contains("é 東"), "{json}");
+        assert_eq!(serde_json::from_str::<String>(&json).unwrap(), text);
     }
 }
