@@ -90,6 +90,9 @@ pub enum Error {
         /// The file that exists.
         path: PathBuf,
     },
+    /// A file could not be written; nothing on disk changed.
+    #[error(transparent)]
+    Write(#[from] crate::atomic::WriteError),
     /// No input at all.
     #[error("no articles given")]
     NoInput,

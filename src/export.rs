@@ -2,9 +2,8 @@
 //!
 //! Every exporter has the shape `(&Analysis, &Selection, &mut dyn Write)`: it reads the same
 //! model the viewer shows and writes to any sink, so the viewer, `parallax export` and the
-//! tests share one code path. [`write_file`] adds the file handling: a temporary file in the
-//! target's directory, renamed into place, so a reader never sees half a report and an
-//! existing file is only replaced when asked.
+//! tests share one code path. [`write_file`] adds the file handling ([`crate::atomic`]): a
+//! reader never sees half a report and an existing file is only replaced when asked.
 
 pub mod csv;
 pub mod json;
@@ -110,23 +109,8 @@ impl Selection {
     }
 }
 
-/// Why an export could not be written.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum ExportError {
-    /// The target exists and overwriting was not allowed.
-    #[error("{} already exists", .0.display())]
-    Exists(PathBuf),
-    /// Creating, writing or renaming the file failed.
-    #[error("cannot write {}: {source}", path.display())]
-    Io {
-        /// The target path.
-        path: PathBuf,
-        /// The underlying error.
-        #[source]
-        source: io::Error,
-    },
-}
+/// Why an export could not be written (nothing on disk changed).
+pub use crate::atomic::WriteError as ExportError;
 
 /// Writes the selection in `format` to `out`.
 pub fn write(
@@ -150,8 +134,8 @@ pub fn to_string(format: Format, analysis: &Analysis, selection: &Selection) -> 
     String::from_utf8_lossy(&buf).into_owned()
 }
 
-/// Writes the selection to `path` atomically: into a temporary file in the same directory,
-/// then renamed into place. Without `overwrite`, an existing file is left alone and
+/// Writes the selection to `path` atomically ([`crate::atomic::write_file`]): a reader
+/// never sees half a report, and without `overwrite` an existing file is left alone and
 /// [`ExportError::Exists`] returned.
 pub fn write_file(
     format: Format,
@@ -160,35 +144,8 @@ pub fn write_file(
     path: &Path,
     overwrite: bool,
 ) -> Result<PathBuf, ExportError> {
-    let io_err = |source: io::Error| ExportError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    if !overwrite && path.exists() {
-        return Err(ExportError::Exists(path.to_path_buf()));
-    }
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io_err)?;
-    {
-        let mut out = io::BufWriter::new(tmp.as_file_mut());
-        write(format, analysis, selection, &mut out).map_err(io_err)?;
-        out.flush().map_err(io_err)?;
-    }
-    let persisted = if overwrite {
-        tmp.persist(path)
-    } else {
-        tmp.persist_noclobber(path)
-    };
-    match persisted {
-        Ok(_) => Ok(path.to_path_buf()),
-        Err(err) if err.error.kind() == io::ErrorKind::AlreadyExists => {
-            Err(ExportError::Exists(path.to_path_buf()))
-        }
-        Err(err) => Err(io_err(err.error)),
-    }
+    crate::atomic::write_file(path, overwrite, |out| write(format, analysis, selection, out))?;
+    Ok(path.to_path_buf())
 }
 
 /// How many different articles mention a fact, and of how many: "3/5".

@@ -6,6 +6,7 @@
 //! flows one way: load → segment → align → compare → model.
 
 pub mod analysis;
+pub mod atomic;
 pub mod error;
 pub mod export;
 #[doc(hidden)]

@@ -75,10 +75,11 @@ impl Span {
     }
 }
 
-/// White space for trimming: Unicode white space, the byte-order mark and zero-width space.
+/// White space for trimming: Unicode white space, the byte-order mark, the zero-width space,
+/// the word joiner and the left-to-right and right-to-left marks.
 #[must_use]
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}')
+    c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{2060}' | '\u{200e}' | '\u{200f}')
 }
 
 /// Index of an article in [`crate::Analysis::articles`].

@@ -288,3 +288,72 @@ fn an_empty_analysis_draws_and_navigates() {
     let screen = draw(&app).backend().to_string();
     assert!(screen.contains("no passages to show"), "{screen}");
 }
+
+/// Draws `app` and checks what reaches the terminal: no cell holds a control character,
+/// and every column separator stands where the layout put it, on every row (a wide or
+/// zero-width character miscounted would push it aside or overwrite it).
+fn assert_safe_and_aligned(app: &App, what: &str) {
+    let terminal = draw(app);
+    let buffer = terminal.backend().buffer();
+    for cell in buffer.content() {
+        assert!(
+            !cell.symbol().chars().any(char::is_control),
+            "{what}: control character drawn: {:?}",
+            cell.symbol()
+        );
+    }
+    let areas = app.areas();
+    for (_, rect) in areas.columns.iter().skip(1) {
+        let x = rect.x - 1;
+        for y in rect.top()..rect.bottom() {
+            let expected = if y == areas.rule.y { "┼" } else { "│" };
+            assert_eq!(buffer[(x, y)].symbol(), expected, "{what}: separator at {x},{y}");
+        }
+    }
+}
+
+#[test]
+fn hostile_and_wide_text_draws_clean_and_aligned() {
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/bad-input");
+    let reference =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/samples/azal-8243/001_ea2528ae18b20ba0.txt");
+    for name in [
+        "ansi-colour.txt",
+        "ansi-cursor.txt",
+        "osc-title.txt",
+        "osc52-clipboard.txt",
+        "c1-controls.txt",
+        "bidi-override.txt",
+        "rtl.txt",
+        "cjk.txt",
+        "emoji-combining.txt",
+        "zero-width.txt",
+        "html-escapes.html",
+        "cr-only.txt",
+    ] {
+        let files = [corpus.join(name), reference.clone(), corpus.join("cjk.txt")];
+        let analysis = parallax::analyze(&files, &parallax::Options::default()).unwrap();
+        let mut app = app(analysis, 100, 30);
+        assert_safe_and_aligned(&app, name);
+        if name.starts_with("ansi") || name.starts_with("osc") {
+            // Shown as control pictures, so the reader sees that the text holds escapes.
+            let shown: String = draw(&app)
+                .backend()
+                .buffer()
+                .content()
+                .iter()
+                .map(ratatui::buffer::Cell::symbol)
+                .collect();
+            assert!(shown.contains('\u{241b}'), "{name}: the escape is not shown");
+        }
+        for action in [
+            Action::ToggleFacts,
+            Action::ToggleReading,
+            Action::ToggleFacts,
+            Action::Down,
+        ] {
+            app.update(action);
+            assert_safe_and_aligned(&app, name);
+        }
+    }
+}

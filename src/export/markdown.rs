@@ -44,8 +44,17 @@ pub fn write(analysis: &Analysis, selection: &Selection, out: &mut dyn Write) ->
                     escape(&claim.value),
                     sources(analysis, &claim.mentions)
                 )?;
+                // One quote per article: the others say the same thing again.
+                let mut quoted: Vec<usize> = Vec::new();
                 for mention in &claim.mentions {
-                    writeln!(out, "  - {}", quote(analysis, mention))?;
+                    if !quoted.contains(&mention.article.0) {
+                        quoted.push(mention.article.0);
+                        writeln!(out, "  - {}", quote(analysis, mention))?;
+                    }
+                }
+                let more = claim.mentions.len() - quoted.len();
+                if more > 0 {
+                    writeln!(out, "  - and {more} more mentions in these articles")?;
                 }
             }
         }
@@ -139,15 +148,44 @@ fn quote(analysis: &Analysis, mention: &Mention) -> String {
         end: mention.end,
         kind: DiffKind::Number,
     };
+    let (start, end) = window(&article.text, sentence.start, sentence.end, &span);
     let mut text = format!(
-        "{}: {}",
+        "{}: {}{}{}",
         escape(&article.source),
-        marked(article, sentence.start, sentence.end, &[span])
+        if start > sentence.start { "… " } else { "" },
+        marked(article, start, end, &[span]),
+        if end < sentence.end { " …" } else { "" }
     );
     if let Some(said) = said_by(analysis, mention) {
         text = format!("{text} (said by {})", escape(&said));
     }
     text
+}
+
+/// Bytes of context quoted on either side of a mention in a long sentence.
+const CONTEXT: usize = 240;
+
+/// The part of the sentence `start..end` quoted around `span`: all of it when short, else
+/// [`CONTEXT`] bytes either side, cut at white space, so a megabyte-long "sentence" is not
+/// copied once per mention.
+fn window(text: &str, start: usize, end: usize, span: &DiffSpan) -> (usize, usize) {
+    let from = span.start.saturating_sub(CONTEXT).max(start);
+    let to = span.end.saturating_add(CONTEXT).min(end);
+    let from = if from > start {
+        text.get(from..span.start)
+            .and_then(|t| t.char_indices().find(|(_, c)| c.is_whitespace()))
+            .map_or(span.start, |(at, c)| from + at + c.len_utf8())
+    } else {
+        start
+    };
+    let to = if to < end {
+        text.get(span.end..to)
+            .and_then(|t| t.rfind(char::is_whitespace))
+            .map_or(span.end, |at| span.end + at)
+    } else {
+        end
+    };
+    (from, to)
 }
 
 /// The text from `start` to `end` with each diverging run marked.
@@ -221,6 +259,33 @@ mod tests {
             &Selection::all(&analysis),
         );
         insta::assert_snapshot!(text);
+    }
+
+    #[test]
+    fn long_sentences_are_quoted_around_the_mention() {
+        let text = format!("{} 38 killed {}", "word ".repeat(1000), "more ".repeat(1000));
+        let at = text.find("38").unwrap();
+        let span = DiffSpan {
+            start: at,
+            end: at + 2,
+            kind: DiffKind::Number,
+        };
+        let (from, to) = window(&text, 0, text.len(), &span);
+        assert!(from > 0 && to < text.len());
+        assert!(to - from <= 2 * CONTEXT + 2);
+        let quoted = text.get(from..to).unwrap();
+        assert!(quoted.contains("38 killed") && !quoted.starts_with(' ') && !quoted.ends_with(' '));
+        assert!(
+            quoted.starts_with("word") && quoted.ends_with("more"),
+            "{quoted:?}"
+        );
+        let short = "Only 38 died.";
+        let span = DiffSpan {
+            start: 5,
+            end: 7,
+            kind: DiffKind::Number,
+        };
+        assert_eq!(window(short, 0, short.len(), &span), (0, short.len()));
     }
 
     #[test]

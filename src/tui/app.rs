@@ -497,6 +497,10 @@ impl App {
                 }
                 self.format = next;
             }
+            // An export prompt is never dropped silently: the user says what becomes of it.
+            Action::Quit if self.mode == Mode::Export => {
+                self.set_status("the export is not written yet: Enter writes it, Esc cancels it");
+            }
             Action::Submit if self.mode == Mode::Search => {
                 self.mode = Mode::Normal;
                 let query = std::mem::take(&mut self.input);
@@ -545,6 +549,9 @@ impl App {
                 self.mode = Mode::Normal;
                 self.pending = None;
                 self.set_status("export cancelled: the file was kept");
+            }
+            Action::Quit => {
+                self.set_status("the export is not written yet: y overwrites the file, n keeps it")
             }
             other => return self.update_common(other),
         }
@@ -1391,6 +1398,34 @@ mod tests {
             app.status.as_ref().map(|s| s.text.as_str()),
             Some("exported 1 item to parallax-export.json")
         );
+    }
+
+    #[test]
+    fn an_open_export_prompt_never_quits_without_an_answer() {
+        let mut app = app();
+        app.update(Action::ToggleSelect);
+        app.update(Action::StartExport);
+        assert_eq!(app.mode, Mode::Export);
+        app.update(Action::Quit);
+        assert!(!app.quit);
+        assert_eq!(app.mode, Mode::Export);
+        assert!(
+            app.status
+                .as_ref()
+                .is_some_and(|s| s.text.contains("Enter writes it"))
+        );
+        // Overwrite question: the same.
+        app.mode = Mode::Confirm;
+        app.update(Action::Quit);
+        assert!(!app.quit);
+        assert!(
+            app.status
+                .as_ref()
+                .is_some_and(|s| s.text.contains("y overwrites"))
+        );
+        app.update(Action::Cancel);
+        app.update(Action::Quit);
+        assert!(app.quit, "with the prompt answered, q quits");
     }
 
     #[test]

@@ -188,6 +188,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Search, Enter, Action::Submit, "search", "search"),
     bind(Search, Backspace, Action::Backspace, "delete a character", ""),
     bind(Search, Esc, Action::Cancel, "cancel", "cancel"),
+    ctrl(Search, 'c', Action::Cancel, "cancel"),
     bind(Export, Enter, Action::Submit, "write the file", "write"),
     bind(
         Export,
@@ -198,9 +199,16 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(Export, Backspace, Action::Backspace, "delete a character", ""),
     bind(Export, Esc, Action::Cancel, "cancel", "cancel"),
+    ctrl(
+        Export,
+        'c',
+        Action::Quit,
+        "quit (asks first: Enter writes, Esc cancels)",
+    ),
     bind(Confirm, Char('y'), Action::Submit, "overwrite", "overwrite"),
     bind(Confirm, Char('n'), Action::Cancel, "keep the file", "keep"),
     bind(Confirm, Esc, Action::Cancel, "keep the file", ""),
+    ctrl(Confirm, 'c', Action::Quit, "quit (asks first: y or n)"),
 ];
 
 /// The action a key press means in `mode`, if any. In the prompt modes, a printable

@@ -27,17 +27,12 @@ pub struct Mark {
 pub fn wrap(text: &str, base: usize, style: Style, marks: &[Mark], width: usize) -> Vec<Line<'static>> {
     let width = width.max(1);
     let shown = printable(text);
-    let mut cells: Vec<(char, Style)> = Vec::with_capacity(text.len());
-    for ((offset, _), c) in text.char_indices().zip(shown.chars().map(cell_char)) {
-        let at = base + offset;
-        let mut s = style;
-        for mark in marks {
-            if mark.span.start <= at && at < mark.span.end {
-                s = s.patch(mark.style);
-            }
-        }
-        cells.push((c, s));
-    }
+    let mut styles = Styles::new(base, style, marks);
+    let cells: Vec<(char, Style)> = text
+        .char_indices()
+        .zip(shown.chars().map(cell_char))
+        .map(|((offset, _), c)| (c, styles.at(base + offset)))
+        .collect();
     let mut lines: Vec<Vec<(char, Style)>> = Vec::new();
     let mut line: Vec<(char, Style)> = Vec::new();
     let mut used = 0usize;
@@ -81,6 +76,64 @@ pub fn wrap(text: &str, base: usize, style: Style, marks: &[Mark], width: usize)
         lines.push(line);
     }
     lines.into_iter().map(to_line).collect()
+}
+
+/// The style of each character in turn, swept over the marks' starts and ends: linear in
+/// the text and the marks together, where testing every mark at every character was
+/// their product (a megabyte sentence with thousands of marked mentions froze the viewer).
+struct Styles<'a> {
+    base: Style,
+    marks: &'a [Mark],
+    /// Mark boundaries `(offset, mark index)`, by offset.
+    events: Vec<(usize, usize)>,
+    next: usize,
+    /// Indices of the marks covering the current offset, in order (later marks win).
+    active: std::collections::BTreeSet<usize>,
+    current: Style,
+}
+
+impl<'a> Styles<'a> {
+    fn new(from: usize, base: Style, marks: &'a [Mark]) -> Self {
+        let mut events: Vec<(usize, usize)> = marks
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.span.start < m.span.end && m.span.end > from)
+            .flat_map(|(i, m)| [(m.span.start, i), (m.span.end, i)])
+            .collect();
+        events.sort_unstable();
+        Self {
+            base,
+            marks,
+            events,
+            next: 0,
+            active: std::collections::BTreeSet::new(),
+            current: base,
+        }
+    }
+
+    /// The style at byte `at`; offsets must come in increasing order.
+    fn at(&mut self, at: usize) -> Style {
+        let mut changed = false;
+        while let Some(&(offset, mark)) = self.events.get(self.next) {
+            if offset > at {
+                break;
+            }
+            // A mark's first boundary opens it, its second closes it.
+            if !self.active.remove(&mark) && self.marks.get(mark).is_some_and(|m| at < m.span.end) {
+                self.active.insert(mark);
+            }
+            self.next += 1;
+            changed = true;
+        }
+        if changed {
+            self.current = self
+                .active
+                .iter()
+                .filter_map(|&i| self.marks.get(i))
+                .fold(self.base, |s, m| s.patch(m.style));
+        }
+        self.current
+    }
 }
 
 /// The character shown for `c`. Variation selectors can widen the character before them
@@ -166,6 +219,37 @@ mod tests {
 
     fn plain(lines: &[Line<'_>]) -> Vec<String> {
         lines.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn overlapping_marks_patch_in_order() {
+        let red = Mark {
+            span: Span::new(10, 15),
+            style: Style::new().fg(Color::Red),
+        };
+        let bold_blue = Mark {
+            span: Span::new(13, 18),
+            style: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+        };
+        let empty = Mark {
+            span: Span::new(12, 12),
+            style: Style::new().bg(Color::Green),
+        };
+        let lines = wrap("abcdefghij", 10, Style::new(), &[bold_blue, red, empty], 20);
+        let styles: Vec<Style> = lines[0]
+            .spans
+            .iter()
+            .flat_map(|s| s.content.chars().map(|_| s.style))
+            .collect();
+        let want = |fg: Option<Color>, bold: bool| {
+            let s = fg.map_or(Style::new(), |c| Style::new().fg(c));
+            if bold { s.add_modifier(Modifier::BOLD) } else { s }
+        };
+        assert_eq!(styles[0], want(Some(Color::Red), false));
+        // Both cover 13..15: the later mark (red) wins the colour, bold stays.
+        assert_eq!(styles[3], want(Some(Color::Red), true));
+        assert_eq!(styles[5], want(Some(Color::Blue), true));
+        assert_eq!(styles[8], Style::new());
     }
 
     #[rstest]

@@ -267,21 +267,9 @@ fn write_cache(dir: &Path, page: &Fetched) -> std::io::Result<()> {
     write_atomic(&dir.join(format!("{key}.json")), &meta)
 }
 
-/// Writes `bytes` to a temp file beside `path`, then renames it over `path`.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = temp_path(path);
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
-}
-
-/// A hidden temp name beside `path`, unique to this process.
-pub(crate) fn temp_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+/// Writes `bytes` to `path` whole or not at all ([`crate::atomic`]), replacing it.
+fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    crate::atomic::write_file(path, true, |out| out.write_all(bytes)).map_err(std::io::Error::other)
 }
 
 #[cfg(test)]

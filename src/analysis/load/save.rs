@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 use crate::model::Article;
 
-use super::fetch::{temp_path, write_atomic};
 use super::read_header;
+use crate::atomic::WriteError;
 
 /// The file text for one article: its text when it already opens with a header block (HTML
 /// pages, articles saved before), else a header block made from its source, title, date and
@@ -93,38 +93,14 @@ pub fn save_articles(articles: &[Article], dir: &Path, force: bool) -> Result<Ve
     }
     for (article, target) in articles.iter().zip(&targets) {
         let text = article_file_text(article);
-        if force {
-            write_atomic(target, text.as_bytes()).map_err(io(target))?;
-        } else {
-            write_new(target, text.as_bytes())?;
-        }
+        crate::atomic::write_file(target, force, |out| out.write_all(text.as_bytes())).map_err(|err| {
+            match err {
+                WriteError::Exists(path) => Error::Exists { path },
+                other => Error::Write(other),
+            }
+        })?;
     }
     Ok(targets)
-}
-
-/// Writes a temp file, then links it to `path` only when `path` does not exist yet (a hard
-/// link never replaces a file, unlike a rename), falling back to a checked rename where the
-/// file system has no hard links.
-fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
-    let io = |source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let tmp = temp_path(path);
-    std::fs::write(&tmp, bytes).map_err(io)?;
-    let linked = std::fs::hard_link(&tmp, path);
-    let result = match linked {
-        Ok(()) => Ok(()),
-        Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::Exists {
-            path: path.to_path_buf(),
-        }),
-        Err(_) if path.exists() => Err(Error::Exists {
-            path: path.to_path_buf(),
-        }),
-        Err(_) => std::fs::rename(&tmp, path).map_err(io),
-    };
-    let _ = std::fs::remove_file(&tmp);
-    result
 }
 
 #[cfg(test)]
