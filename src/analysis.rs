@@ -44,6 +44,12 @@ pub struct Options {
     /// While merging, groups may hold this many sentences of one article beyond
     /// `max_per_article`; the weakest extra ones are then let go (default 1).
     pub merge_slack: usize,
+    /// A sentence beyond `max_per_article` may stay in a group when it is itself similar
+    /// (at least `min_link`) to sentences of this many other articles of the group: many
+    /// outlets corroborate it as the same passage (default 5; 0 turns this off).
+    pub corroboration: usize,
+    /// Most sentences of one article a group may hold with corroboration (default 4).
+    pub max_corroborated: usize,
     /// Each sentence keeps at most this many candidate partners (default 40).
     pub max_neighbours: usize,
     /// Terms in more sentences than this do not propose candidates (default 200).
@@ -81,6 +87,8 @@ impl Default for Options {
             min_similarity: 0.1,
             max_per_article: 2,
             merge_slack: 1,
+            corroboration: 5,
+            max_corroborated: 4,
             max_neighbours: 40,
             max_postings: 200,
             number_boost: 1.5,
@@ -115,6 +123,8 @@ impl Options {
             "min_link" => self.min_link = number,
             "max_per_article" => self.max_per_article = count(),
             "merge_slack" => self.merge_slack = count(),
+            "corroboration" => self.corroboration = count(),
+            "max_corroborated" => self.max_corroborated = count(),
             "max_neighbours" => self.max_neighbours = count(),
             "max_postings" => self.max_postings = count(),
             "max_compared" => self.max_compared = count(),
