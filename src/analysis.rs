@@ -60,6 +60,9 @@ pub struct Options {
     pub name_boost: f32,
     /// Mean article-level cosine at which articles are grouped into one event (default 0.12).
     pub event_threshold: f32,
+    /// An article left alone by event grouping joins the event it is closest to when its
+    /// mean similarity to it reaches this share of `event_threshold` (default 0.5; 0 off).
+    pub stray_factor: f32,
     /// Factor applied to the similarity of sentences from different events (default 0.3).
     pub cross_event_factor: f32,
     /// How many first sentences of an article count as its lead (default 6).
@@ -94,6 +97,7 @@ impl Default for Options {
             number_boost: 1.5,
             name_boost: 1.5,
             event_threshold: 0.12,
+            stray_factor: 0.5,
             cross_event_factor: 0.3,
             lead_sentences: 6,
             lead_bonus: 1.5,
@@ -131,6 +135,7 @@ impl Options {
             "number_boost" => self.number_boost = number,
             "name_boost" => self.name_boost = number,
             "event_threshold" => self.event_threshold = number,
+            "stray_factor" => self.stray_factor = number,
             "cross_event_factor" => self.cross_event_factor = number,
             "lead_sentences" => self.lead_sentences = count(),
             "lead_bonus" => self.lead_bonus = number,

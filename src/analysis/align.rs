@@ -360,14 +360,53 @@ fn group_events(doc_sim: &[Vec<f32>], opts: &Options) -> Vec<usize> {
         cross_event_factor: 1.0,
     };
     let clusters = cluster(&nodes, &edges, &[], &[], &linkage);
-    for (idx, members) in clusters.into_iter().enumerate() {
-        for m in members {
+    for (idx, members) in clusters.iter().enumerate() {
+        for &m in members {
             if let Some(e) = event.get_mut(m) {
                 *e = idx;
             }
         }
     }
+    attach_strays(
+        &clusters,
+        doc_sim,
+        opts.event_threshold * opts.stray_factor,
+        &mut event,
+    );
     event
+}
+
+/// Moves each article left alone by the clustering into the event it is closest to on
+/// average, when that mean similarity reaches `bar`. Average linkage leaves an article
+/// alone when it is a little below the bar against every event, though it plainly belongs
+/// to one; alone, its passages are damped against every other article.
+fn attach_strays(clusters: &[Vec<usize>], doc_sim: &[Vec<f32>], bar: f32, event: &mut [usize]) {
+    if bar <= 0.0 {
+        return;
+    }
+    let mut moves = Vec::new();
+    for members in clusters.iter().filter(|m| m.len() == 1) {
+        let Some(&article) = members.first() else { continue };
+        let Some(row) = doc_sim.get(article) else { continue };
+        let best = clusters
+            .iter()
+            .enumerate()
+            .filter(|(_, other)| other.len() > 1)
+            .map(|(idx, other)| {
+                let sum: f32 = other.iter().filter_map(|&b| row.get(b)).sum();
+                (sum / other.len() as f32, idx)
+            })
+            .max_by(|x, y| x.0.total_cmp(&y.0));
+        if let Some((mean, idx)) = best.filter(|(mean, _)| *mean >= bar) {
+            tracing::trace!(article, mean, event = idx, "stray article attached");
+            moves.push((article, idx));
+        }
+    }
+    for (article, idx) in moves {
+        if let Some(e) = event.get_mut(article) {
+            *e = idx;
+        }
+    }
 }
 
 /// A weighted edge between two nodes of different articles.
@@ -1085,5 +1124,22 @@ mod tests {
         let groups = enforce_limit(vec![members], &nodes, &edges, LIMIT);
         assert_eq!(groups.len(), 2);
         assert_eq!(groups.iter().map(|(m, _)| m.len()).max(), Some(6));
+    }
+
+    #[test]
+    fn a_stray_article_joins_the_event_it_is_closest_to() {
+        let clusters = vec![vec![0, 1], vec![2, 3], vec![4], vec![5]];
+        let mut doc_sim = vec![vec![0.0f32; 6]; 6];
+        let mut set = |a: usize, b: usize, v: f32| {
+            doc_sim[a][b] = v;
+            doc_sim[b][a] = v;
+        };
+        set(4, 2, 0.1);
+        set(4, 3, 0.06);
+        set(4, 0, 0.05);
+        set(5, 0, 0.02);
+        let mut event = vec![0, 0, 1, 1, 2, 3];
+        attach_strays(&clusters, &doc_sim, 0.06, &mut event);
+        assert_eq!(event, [0, 0, 1, 1, 1, 3]);
     }
 }
