@@ -657,9 +657,16 @@ fn run_in_end(segment: &str, casing: &Casing) -> Option<usize> {
         let opener = OPENERS_WORDS.contains(&current.as_str());
         // "… suspicion of DUI But after …": an acronym may end the headline before "But".
         let acronym = prev.len() > 1 && prev.chars().all(|c| c.is_uppercase() || c == '\'') && opener;
+        // "… attack off Gulf of Aden The Indian Navy …": a sentence-case headline may end in
+        // a name; a pronoun or article after it still opens the sentence.
+        let sentence_case = words.get(..idx).is_some_and(|head| {
+            head.iter()
+                .any(|(_, w)| w.starts_with(char::is_lowercase) && !TITLE_SMALL.contains(&bare(w).as_str()))
+        });
+        let after_name = sentence_case && ends_open && PRONOUN_OPENERS.contains(&current.as_str());
         if prev_bare.is_empty()
             || LINKING.contains(&prev_bare.as_str())
-            || !(lower_word || number || quoted || acronym)
+            || !(lower_word || number || quoted || acronym || after_name)
         {
             continue;
         }
@@ -889,6 +896,10 @@ mod tests {
     #[case::run_in_repeated_subject(
         "Esther Williams, swimmer and actress, dies at 91 Esther Williams, the swimmer, has died.",
         &["Esther Williams, swimmer and actress, dies at 91", "Esther Williams, the swimmer, has died."]
+    )]
+    #[case::run_in_after_name(
+        "Navy foils pirate attack off Gulf of Aden The Indian Navy thwarted an attack.",
+        &["Navy foils pirate attack off Gulf of Aden", "The Indian Navy thwarted an attack."]
     )]
     #[case::run_in_title_case_pronoun(
         "Tara Reid Finally Checks Into Rehab For Undisclosed Reasons It's been a long time coming.",
