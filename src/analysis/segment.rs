@@ -45,7 +45,12 @@ use crate::span::{Span, is_space};
 pub fn split_sentences(text: &str, metadata: &[Span]) -> Vec<Sentence> {
     let lines = line_spans(text);
     let structured = is_line_structured(text, &lines);
-    let casing = Casing::new(text);
+    // Line-structured text has its headlines on lines of their own: no casing needed.
+    let casing = if structured {
+        Casing::default()
+    } else {
+        Casing::new(text)
+    };
     let mut spans: Vec<(Span, bool)> = Vec::new();
     for (idx, unit) in units(text, &lines, structured).into_iter().enumerate() {
         // Only the text's first paragraph can hold a headline run into the first sentence.
@@ -270,16 +275,17 @@ const OPENERS_WORDS: &[&str] = &[
 /// The words a text writes in lower case somewhere. A capitalised word among them is a common
 /// word, so its capital most likely opens a sentence; a word never written in lower case is
 /// likely a name (the document-centred reading of capitals of Mikheev, 2002).
-struct Casing {
-    lower: HashSet<String>,
+#[derive(Default)]
+struct Casing<'t> {
+    lower: HashSet<&'t str>,
 }
 
-impl Casing {
-    fn new(text: &str) -> Self {
+impl<'t> Casing<'t> {
+    fn new(text: &'t str) -> Self {
         let lower = text
             .split_whitespace()
             .filter(|w| w.starts_with(char::is_lowercase))
-            .map(bare)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .collect();
         Self { lower }
     }
@@ -389,10 +395,10 @@ static STAMP: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:{weekday}\s+)?(?:{month}\s+{day}(?:,?\s+|-)\d{{4}}|{day}\s+{month},?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|{month}\s+{day})"
     );
     // Detokenised text may space a clock out ("2: 00pm", "12:52 p. m.").
-    let time = r"(?:\d{1,2}:\s?\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\b\.?|[AaPp]\b)?(?:\s*(?:EST|EDT|GMT|UTC|PST|PDT|CST|CDT|ET|PT|BST|CET|IST|AKDT|HKT|hrs)\b)?(?:\s*\(GMT[+-]\d{1,2}:\d{2}\))?)";
+    let time = r"(?:\d{1,2}:\s?\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm](?-u:\b)\.?|[AaPp](?-u:\b))?(?:\s*(?:EST|EDT|GMT|UTC|PST|PDT|CST|CDT|ET|PT|BST|CET|IST|AKDT|HKT|hrs)(?-u:\b))?(?:\s*\(GMT[+-]\d{1,2}:\d{2}\))?)";
     let prefix = r"(?:(?:UPDATED|Updated|Posted|POSTED|Published|PUBLISHED|Last updated|First Published|Published time|Created)(?:\s+on)?\s*:?\s*)";
     static_regex(&format!(
-        r"(?i)\b{prefix}?(?:{date}|{time})(?:(?:\s*[,|@-]\s*|\s+at\s+|\s+)(?:{date}|{time}))*"
+        r"(?i)(?-u:\b){prefix}?(?:{date}|{time})(?:(?:\s*[,|@-]\s*|\s+at\s+|\s+)(?:{date}|{time}))*"
     ))
 });
 
