@@ -44,6 +44,12 @@ pub struct Options {
     /// While merging, groups may hold this many sentences of one article beyond
     /// `max_per_article`; the weakest extra ones are then let go (default 1).
     pub merge_slack: usize,
+    /// A sentence beyond `max_per_article` may stay in a group when it is itself similar
+    /// (at least `min_link`) to sentences of this many other articles of the group: many
+    /// outlets corroborate it as the same passage (default 5; 0 turns this off).
+    pub corroboration: usize,
+    /// Most sentences of one article a group may hold with corroboration (default 4).
+    pub max_corroborated: usize,
     /// Each sentence keeps at most this many candidate partners (default 40).
     pub max_neighbours: usize,
     /// Terms in more sentences than this do not propose candidates (default 200).
@@ -54,6 +60,9 @@ pub struct Options {
     pub name_boost: f32,
     /// Mean article-level cosine at which articles are grouped into one event (default 0.12).
     pub event_threshold: f32,
+    /// An article left alone by event grouping joins the event it is closest to when its
+    /// mean similarity to it reaches this share of `event_threshold` (default 0.5; 0 off).
+    pub stray_factor: f32,
     /// Factor applied to the similarity of sentences from different events (default 0.3).
     pub cross_event_factor: f32,
     /// How many first sentences of an article count as its lead (default 6).
@@ -85,11 +94,14 @@ impl Default for Options {
             min_similarity: 0.1,
             max_per_article: 2,
             merge_slack: 1,
+            corroboration: 5,
+            max_corroborated: 4,
             max_neighbours: 40,
             max_postings: 200,
             number_boost: 1.5,
             name_boost: 1.5,
             event_threshold: 0.12,
+            stray_factor: 0.5,
             cross_event_factor: 0.3,
             lead_sentences: 6,
             lead_bonus: 1.5,
@@ -120,12 +132,15 @@ impl Options {
             "min_link" => self.min_link = number,
             "max_per_article" => self.max_per_article = count(),
             "merge_slack" => self.merge_slack = count(),
+            "corroboration" => self.corroboration = count(),
+            "max_corroborated" => self.max_corroborated = count(),
             "max_neighbours" => self.max_neighbours = count(),
             "max_postings" => self.max_postings = count(),
             "max_compared" => self.max_compared = count(),
             "number_boost" => self.number_boost = number,
             "name_boost" => self.name_boost = number,
             "event_threshold" => self.event_threshold = number,
+            "stray_factor" => self.stray_factor = number,
             "cross_event_factor" => self.cross_event_factor = number,
             "lead_sentences" => self.lead_sentences = count(),
             "lead_bonus" => self.lead_bonus = number,

@@ -13,8 +13,12 @@
 //!    about the same event (article-level cosine), so that two similar events mentioned in
 //!    one run are kept apart.
 //! 4. Average-linkage clustering merges groups while the mean similarity over all their
-//!    cross-article pairs stays above `link_threshold`, and never puts more than
-//!    `max_per_article` sentences of one article in a group.
+//!    cross-article pairs stays above `link_threshold`, and puts no more than
+//!    `max_per_article` sentences of one article in a group — unless the extra sentences
+//!    are corroborated: each resembles sentences of at least `corroboration` other
+//!    articles of the group. The core of a widely covered story is restated in many
+//!    outlets' headline, lead and summary; such a group keeps up to `max_corroborated`
+//!    sentences of one article. A group of fewer articles never gets the wider limit.
 //! 5. Groups are ordered by the first article, each other article's passages slotted in
 //!    after the passage that precedes them in that article.
 //!
@@ -83,15 +87,29 @@ pub fn group_passages(
     // Merging may overshoot the per-article limit a little; `enforce_limit` then lets go of
     // the weakest members, which keeps large passages whole where a strict limit would
     // have refused the merge outright.
+    let limit = Limit {
+        plain: opts.max_per_article,
+        corroborated: if opts.corroboration > 0 {
+            opts.max_corroborated.max(opts.max_per_article)
+        } else {
+            opts.max_per_article
+        },
+        support: opts.corroboration,
+        bar: opts.min_link,
+    };
     let linkage = Linkage {
         threshold: opts.link_threshold,
         max_per_article: opts.max_per_article.saturating_add(opts.merge_slack),
+        wide: Wide {
+            articles: opts.corroboration.saturating_add(1),
+            max_per_article: limit.corroborated.saturating_add(opts.merge_slack),
+        },
         min_link: opts.min_link,
         centroid_weight: opts.centroid_weight,
         cross_event_factor: opts.cross_event_factor,
     };
     let clusters = cluster(&nodes, &edges, &vectors, &events, &linkage);
-    let clusters = enforce_limit(clusters, &nodes, &edges, opts.max_per_article);
+    let clusters = enforce_limit(clusters, &nodes, &edges, limit);
     tracing::debug!(elapsed = ?clock.elapsed(), "clustered");
     order_groups(articles, &nodes, clusters)
 }
@@ -336,19 +354,59 @@ fn group_events(doc_sim: &[Vec<f32>], opts: &Options) -> Vec<usize> {
     let linkage = Linkage {
         threshold: opts.event_threshold,
         max_per_article: usize::MAX,
+        wide: Wide::NONE,
         min_link: 0.0,
         centroid_weight: 0.0,
         cross_event_factor: 1.0,
     };
     let clusters = cluster(&nodes, &edges, &[], &[], &linkage);
-    for (idx, members) in clusters.into_iter().enumerate() {
-        for m in members {
+    for (idx, members) in clusters.iter().enumerate() {
+        for &m in members {
             if let Some(e) = event.get_mut(m) {
                 *e = idx;
             }
         }
     }
+    attach_strays(
+        &clusters,
+        doc_sim,
+        opts.event_threshold * opts.stray_factor,
+        &mut event,
+    );
     event
+}
+
+/// Moves each article left alone by the clustering into the event it is closest to on
+/// average, when that mean similarity reaches `bar`. Average linkage leaves an article
+/// alone when it is a little below the bar against every event, though it plainly belongs
+/// to one; alone, its passages are damped against every other article.
+fn attach_strays(clusters: &[Vec<usize>], doc_sim: &[Vec<f32>], bar: f32, event: &mut [usize]) {
+    if bar <= 0.0 {
+        return;
+    }
+    let mut moves = Vec::new();
+    for members in clusters.iter().filter(|m| m.len() == 1) {
+        let Some(&article) = members.first() else { continue };
+        let Some(row) = doc_sim.get(article) else { continue };
+        let best = clusters
+            .iter()
+            .enumerate()
+            .filter(|(_, other)| other.len() > 1)
+            .map(|(idx, other)| {
+                let sum: f32 = other.iter().filter_map(|&b| row.get(b)).sum();
+                (sum / other.len() as f32, idx)
+            })
+            .max_by(|x, y| x.0.total_cmp(&y.0));
+        if let Some((mean, idx)) = best.filter(|(mean, _)| *mean >= bar) {
+            tracing::trace!(article, mean, event = idx, "stray article attached");
+            moves.push((article, idx));
+        }
+    }
+    for (article, idx) in moves {
+        if let Some(e) = event.get_mut(article) {
+            *e = idx;
+        }
+    }
 }
 
 /// A weighted edge between two nodes of different articles.
@@ -575,12 +633,29 @@ struct Linkage {
     threshold: f32,
     /// At most this many nodes of one article in a cluster.
     max_per_article: usize,
+    /// The limit for clusters that span many articles.
+    wide: Wide,
     /// The strongest edge between two clusters must reach this.
     min_link: f32,
     /// Share of centroid cosine against mean pairwise similarity in the linkage.
     centroid_weight: f32,
     /// Factor on the centroid cosine of clusters from different events.
     cross_event_factor: f32,
+}
+
+/// A cluster spanning at least `articles` articles may hold `max_per_article` sentences of
+/// one article: only there can extra sentences be corroborated by enough other articles.
+#[derive(Debug, Clone, Copy)]
+struct Wide {
+    articles: usize,
+    max_per_article: usize,
+}
+
+impl Wide {
+    const NONE: Self = Self {
+        articles: usize::MAX,
+        max_per_article: 0,
+    };
 }
 
 /// Clusters under construction; a cluster is named by the node it started from.
@@ -686,7 +761,22 @@ impl<'v> Clusters<'v> {
         (1.0 - weight) * average + weight * cosine
     }
 
-    fn fits(&self, a: usize, b: usize, max_per_article: usize) -> bool {
+    /// Whether `a` and `b` together keep to the per-article limit (the wider one when they
+    /// span many articles).
+    fn fits(&self, a: usize, b: usize) -> bool {
+        let (Some(left), Some(right)) = (self.per_article.get(a), self.per_article.get(b)) else {
+            return false;
+        };
+        let only_right = right
+            .iter()
+            .filter(|(art, _)| !left.iter().any(|(l, _)| l == art))
+            .count();
+        let wide = self.linkage.wide;
+        let max_per_article = if left.len() + only_right >= wide.articles {
+            wide.max_per_article.max(self.linkage.max_per_article)
+        } else {
+            self.linkage.max_per_article
+        };
         self.per_article.get(a).is_some_and(|list| {
             list.iter()
                 .all(|(art, n)| n + self.count(b, *art) <= max_per_article)
@@ -791,11 +881,7 @@ fn cluster(
     events: &[usize],
     linkage: &Linkage,
 ) -> Vec<Vec<usize>> {
-    let Linkage {
-        threshold,
-        max_per_article,
-        ..
-    } = *linkage;
+    let threshold = linkage.threshold;
     let mut clusters = Clusters::new(nodes, edges, vectors, events, *linkage);
     let mut heap: BinaryHeap<Candidate> = edges
         .iter()
@@ -806,7 +892,7 @@ fn cluster(
         if top.linkage < threshold {
             break;
         }
-        if !clusters.is_current(&top) || !clusters.fits(top.a, top.b, max_per_article) {
+        if !clusters.is_current(&top) || !clusters.fits(top.a, top.b) {
             continue;
         }
         let keep = clusters.merge(top.a, top.b);
@@ -828,14 +914,28 @@ fn cluster(
         .collect()
 }
 
-/// Keeps at most `limit` sentences of one article in each group — those most linked to the
-/// rest of the group — and makes each sentence let go a passage of its own. Returns every
-/// group with its score: the mean cosine over its cross-article pairs (0 to 1).
+/// How many sentences of one article a group keeps.
+#[derive(Debug, Clone, Copy)]
+struct Limit {
+    /// Kept in any case.
+    plain: usize,
+    /// Kept when each one beyond `plain` is corroborated.
+    corroborated: usize,
+    /// Corroborated: linked, at `bar` or more, to sentences of this many other articles.
+    support: usize,
+    bar: f32,
+}
+
+/// Keeps at most `limit.plain` sentences of one article in each group — those most linked
+/// to the rest of the group — plus, up to `limit.corroborated`, those that sentences of
+/// many other articles of the group resemble; each sentence let go becomes a passage of its
+/// own. Returns every group with its score: the mean cosine over its cross-article pairs
+/// (0 to 1).
 fn enforce_limit(
     clusters: Vec<Vec<usize>>,
     nodes: &[Node],
     edges: &[Edge],
-    limit: usize,
+    limit: Limit,
 ) -> Vec<(Vec<usize>, f32)> {
     let mut adjacency: Vec<Vec<(usize, f32, f32)>> = vec![Vec::new(); nodes.len()];
     for e in edges {
@@ -868,10 +968,28 @@ fn enforce_limit(
         for &m in &members {
             by_article.entry(article(m)).or_default().push(m);
         }
-        for (_, mut same) in by_article.into_iter().filter(|(_, v)| v.len() > limit) {
+        let support = |n: usize| {
+            let mut articles: Vec<usize> = members
+                .iter()
+                .filter(|&&m| weight(n, m) >= limit.bar)
+                .map(|&m| article(m))
+                .collect();
+            articles.sort_unstable();
+            articles.dedup();
+            articles.len()
+        };
+        for (_, mut same) in by_article.into_iter().filter(|(_, v)| v.len() > limit.plain) {
             let strength = |n: usize| members.iter().map(|&m| weight(n, m)).sum::<f32>();
             same.sort_by(|a, b| strength(*b).total_cmp(&strength(*a)));
-            evicted.extend(same.into_iter().skip(limit));
+            let mut kept = 0;
+            for n in same {
+                let corroborated = limit.support > 0 && support(n) >= limit.support;
+                if kept < limit.plain || kept < limit.corroborated && corroborated {
+                    kept += 1;
+                } else {
+                    evicted.push(n);
+                }
+            }
         }
         members.retain(|m| !evicted.contains(m));
         let mut sum = 0.0;
@@ -953,4 +1071,75 @@ fn order_groups(articles: &[Article], nodes: &[Node], clusters: Vec<(Vec<usize>,
         .into_iter()
         .filter_map(|g| slots.get_mut(g).and_then(Option::take))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Nodes 0..3 are three sentences of article 0; node 3 + k is the one sentence of article
+    /// k + 1. Every sentence of article 0 resembles every other article's sentence.
+    fn star(others: usize) -> (Vec<Node>, Vec<Edge>, Vec<usize>) {
+        let mut nodes: Vec<Node> = (0..3)
+            .map(|s| Node {
+                article: 0,
+                sentence: s,
+            })
+            .collect();
+        nodes.extend((1..=others).map(|a| Node {
+            article: a,
+            sentence: 0,
+        }));
+        let mut edges = Vec::new();
+        for a in 0..3 {
+            for b in 3..nodes.len() {
+                edges.push(Edge {
+                    a,
+                    b,
+                    weight: 0.5,
+                    cosine: 0.5,
+                });
+            }
+        }
+        (nodes.clone(), edges, (0..nodes.len()).collect())
+    }
+
+    const LIMIT: Limit = Limit {
+        plain: 2,
+        corroborated: 4,
+        support: 5,
+        bar: 0.2,
+    };
+
+    #[test]
+    fn a_third_sentence_stays_when_many_articles_corroborate_it() {
+        let (nodes, edges, members) = star(5);
+        let groups = enforce_limit(vec![members], &nodes, &edges, LIMIT);
+        assert_eq!(groups.len(), 1);
+    }
+
+    #[test]
+    fn a_third_sentence_is_let_go_when_few_articles_back_it() {
+        let (nodes, edges, members) = star(4);
+        let groups = enforce_limit(vec![members], &nodes, &edges, LIMIT);
+        assert_eq!(groups.len(), 2);
+        assert_eq!(groups.iter().map(|(m, _)| m.len()).max(), Some(6));
+    }
+
+    #[test]
+    fn a_stray_article_joins_the_event_it_is_closest_to() {
+        let clusters = vec![vec![0, 1], vec![2, 3], vec![4], vec![5]];
+        let mut doc_sim = vec![vec![0.0f32; 6]; 6];
+        let mut set = |a: usize, b: usize, v: f32| {
+            doc_sim[a][b] = v;
+            doc_sim[b][a] = v;
+        };
+        set(4, 2, 0.1);
+        set(4, 3, 0.06);
+        set(4, 0, 0.05);
+        set(5, 0, 0.02);
+        let mut event = vec![0, 0, 1, 1, 2, 3];
+        attach_strays(&clusters, &doc_sim, 0.06, &mut event);
+        assert_eq!(event, [0, 0, 1, 1, 1, 3]);
+    }
 }
