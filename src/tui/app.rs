@@ -551,7 +551,7 @@ impl App {
                 self.set_status("export cancelled: the file was kept");
             }
             Action::Quit => {
-                self.set_status("the export is not written yet: y overwrites the file, n keeps it")
+                self.set_status("the export is not written yet: y overwrites the file, n keeps it");
             }
             other => return self.update_common(other),
         }
