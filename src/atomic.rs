@@ -67,7 +67,7 @@ pub fn write_file(
         .prefix(".parallax-")
         .suffix(".tmp")
         .tempfile_in(folder)
-        .map_err(io_err)?;
+        .map_err(|err| io_err(without_temp_path(err)))?;
     {
         let mut out = io::BufWriter::new(tmp.as_file_mut());
         fill(&mut out).map_err(io_err)?;
@@ -85,6 +85,16 @@ pub fn write_file(
             Err(WriteError::Exists(path.to_path_buf()))
         }
         Err(err) => Err(io_err(err.error)),
+    }
+}
+
+/// The system error alone: `tempfile` adds the temporary file's name, which means nothing
+/// to the reader.
+fn without_temp_path(err: io::Error) -> io::Error {
+    if err.raw_os_error().is_none() && err.kind() != io::ErrorKind::Other {
+        io::Error::from(err.kind())
+    } else {
+        err
     }
 }
 

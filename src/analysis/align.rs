@@ -27,6 +27,7 @@
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
+use std::time::Instant;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -72,6 +73,7 @@ pub fn group_passages(
         })
         .collect();
     let clock = std::time::Instant::now();
+    let deadline = clock.checked_add(opts.time_budget);
     let (vectors, doc_vectors) = vectorize(&nodes, words, lexicon, articles.len(), opts);
     tracing::debug!(elapsed = ?clock.elapsed(), "vectorized");
     let doc_sim = article_similarity(&doc_vectors);
@@ -79,7 +81,7 @@ pub fn group_passages(
     for (article, row) in doc_sim.iter().enumerate() {
         tracing::trace!(article, similarities = ?row, "article similarity");
     }
-    let events = group_events(&doc_sim, opts);
+    let events = group_events(&doc_sim, opts, deadline);
     tracing::debug!(?events, "articles grouped into events");
     tracing::debug!(elapsed = ?clock.elapsed(), "events");
     let edges = candidate_edges(&nodes, &vectors, &doc_sim, &events, opts);
@@ -108,7 +110,7 @@ pub fn group_passages(
         centroid_weight: opts.centroid_weight,
         cross_event_factor: opts.cross_event_factor,
     };
-    let clusters = cluster(&nodes, &edges, &vectors, &events, &linkage);
+    let clusters = cluster(&nodes, &edges, &vectors, &events, &linkage, deadline);
     let clusters = enforce_limit(clusters, &nodes, &edges, limit);
     tracing::debug!(elapsed = ?clock.elapsed(), "clustered");
     order_groups(articles, &nodes, clusters)
@@ -295,6 +297,13 @@ fn dot(a: &Vector, b: &Vector) -> f32 {
 
 /// Cosine similarity between every two articles, as a dense matrix (articles are few),
 /// accumulated through an inverted index so that articles sharing no term cost nothing.
+/// Terms found in more articles than this are left out of article similarity.
+const ARTICLE_POSTINGS: usize = 1000;
+
+/// Each article keeps its edges to at most this many most similar articles for event
+/// grouping: all of them in sets of ordinary size, and a bounded number in huge ones.
+const EVENT_NEIGHBOURS: usize = 100;
+
 fn article_similarity(docs: &[Vector]) -> Vec<Vec<f32>> {
     let mut postings: HashMap<u32, Vec<(usize, f32)>> = HashMap::default();
     for (idx, v) in docs.iter().enumerate() {
@@ -303,7 +312,9 @@ fn article_similarity(docs: &[Vector]) -> Vec<Vec<f32>> {
         }
     }
     let mut sim = vec![vec![0.0f32; docs.len()]; docs.len()];
-    for list in postings.values() {
+    // A term in more than this many articles adds a pair for each two of them, and carries
+    // next to no weight: skipped, so thousands of articles do not cost their square per term.
+    for list in postings.values().filter(|list| list.len() <= ARTICLE_POSTINGS) {
         for (pos, (a, wa)) in list.iter().enumerate() {
             for (b, wb) in list.get(pos + 1..).unwrap_or(&[]) {
                 if let Some(x) = sim.get_mut(*a).and_then(|row| row.get_mut(*b)) {
@@ -329,7 +340,7 @@ fn article_similarity(docs: &[Vector]) -> Vec<Vec<f32>> {
 /// Groups the articles into events (average linkage over article similarity): passages of
 /// articles about different events are held apart, and the leads of articles about one
 /// event are expected to report the same thing. Returns an event index per article.
-fn group_events(doc_sim: &[Vec<f32>], opts: &Options) -> Vec<usize> {
+fn group_events(doc_sim: &[Vec<f32>], opts: &Options, deadline: Option<Instant>) -> Vec<usize> {
     let nodes: Vec<Node> = (0..doc_sim.len())
         .map(|a| Node {
             article: a,
@@ -338,17 +349,26 @@ fn group_events(doc_sim: &[Vec<f32>], opts: &Options) -> Vec<usize> {
         .collect();
     let mut edges = Vec::new();
     for (a, row) in doc_sim.iter().enumerate() {
-        for (b, &weight) in row.iter().enumerate().skip(a + 1) {
-            if weight >= opts.event_threshold / 2.0 {
-                edges.push(Edge {
-                    a,
-                    b,
-                    weight,
-                    cosine: weight,
-                });
-            }
+        let mut near: Vec<(usize, f32)> = row
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|&(b, weight)| b != a && weight >= opts.event_threshold / 2.0)
+            .collect();
+        if near.len() > EVENT_NEIGHBOURS {
+            near.select_nth_unstable_by(EVENT_NEIGHBOURS, |x, y| y.1.total_cmp(&x.1));
+            near.truncate(EVENT_NEIGHBOURS);
         }
+        edges.extend(near.into_iter().map(|(b, weight)| Edge {
+            a: a.min(b),
+            b: a.max(b),
+            weight,
+            cosine: weight,
+        }));
     }
+    // A pair kept by both of its articles is one edge.
+    edges.sort_unstable_by_key(|e| (e.a, e.b));
+    edges.dedup_by_key(|e| (e.a, e.b));
     let mut event = vec![0; doc_sim.len()];
     // Plain average linkage: articles have no centroids, events or per-article limit here.
     let linkage = Linkage {
@@ -359,7 +379,7 @@ fn group_events(doc_sim: &[Vec<f32>], opts: &Options) -> Vec<usize> {
         centroid_weight: 0.0,
         cross_event_factor: 1.0,
     };
-    let clusters = cluster(&nodes, &edges, &[], &[], &linkage);
+    let clusters = cluster(&nodes, &edges, &[], &[], &linkage, deadline);
     for (idx, members) in clusters.iter().enumerate() {
         for &m in members {
             if let Some(e) = event.get_mut(m) {
@@ -880,6 +900,7 @@ fn cluster(
     vectors: &[Vector],
     events: &[usize],
     linkage: &Linkage,
+    deadline: Option<Instant>,
 ) -> Vec<Vec<usize>> {
     let threshold = linkage.threshold;
     let mut clusters = Clusters::new(nodes, edges, vectors, events, *linkage);
@@ -888,8 +909,15 @@ fn cluster(
         .filter(|e| e.weight >= threshold)
         .map(|e| clusters.candidate(e.a, e.b))
         .collect();
+    let mut merges = 0usize;
     while let Some(top) = heap.pop() {
         if top.linkage < threshold {
+            break;
+        }
+        // Past the time budget, the groups stay as merged so far: coarser, never a hang.
+        merges += 1;
+        if merges.is_multiple_of(256) && deadline.is_some_and(|d| Instant::now() > d) {
+            tracing::warn!(merges, "alignment cut short by the time budget");
             break;
         }
         if !clusters.is_current(&top) || !clusters.fits(top.a, top.b) {

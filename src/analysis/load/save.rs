@@ -76,11 +76,12 @@ pub fn file_name(idx: usize, article: &Article) -> String {
 /// [`Error::Exists`] when a target file exists and `force` is off (then nothing is
 /// written), [`Error::Io`] when the folder or a file cannot be written.
 pub fn save_articles(articles: &[Article], dir: &Path, force: bool) -> Result<Vec<PathBuf>> {
-    let io = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| Error::Io { path, source }
-    };
-    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    std::fs::create_dir_all(dir).map_err(|source| {
+        Error::Write(WriteError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })
+    })?;
     let targets: Vec<PathBuf> = articles
         .iter()
         .enumerate()
