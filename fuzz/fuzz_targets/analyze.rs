@@ -29,7 +29,13 @@ fuzz_target!(|articles: Vec<Vec<u8>>| {
     let back: Analysis = serde_json::from_str(&json).expect("parses back");
     assert!(back == analysis, "JSON does not round-trip");
     let mut markdown = Vec::new();
-    export::write(Format::Markdown, &analysis, &Selection::all(&analysis), &mut markdown).expect("writes");
+    export::write(
+        Format::Markdown,
+        &analysis,
+        &Selection::all(&analysis),
+        &mut markdown,
+    )
+    .expect("writes");
     let markdown = String::from_utf8(markdown).expect("Markdown is UTF-8");
     if let Some(c) = markdown.chars().find(|&c| c.is_control() && c != '\n') {
         panic!("control character {c:?} in the Markdown export");
