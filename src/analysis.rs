@@ -14,7 +14,9 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::error::Result;
-use crate::model::{Analysis, SCHEMA};
+use rayon::prelude::*;
+
+use crate::model::{Analysis, Article, SCHEMA};
 use crate::span::Span;
 use load::Input;
 use words::{NameLexicon, Tokenizer};
@@ -176,23 +178,29 @@ pub fn analyze(paths: &[PathBuf], opts: &Options) -> Result<Analysis> {
 /// # Errors
 /// Binary or empty input.
 pub fn analyze_inputs(inputs: Vec<Input>, opts: &Options) -> Result<Analysis> {
-    let tokenizer = Tokenizer::default();
-    let mut articles = Vec::with_capacity(inputs.len());
-    for input in inputs {
-        let loaded = load::parse_article(input)?;
-        let mut article = loaded.article;
-        article.sentences = segment::split_sentences(&article.text, &loaded.metadata);
-        articles.push(article);
-    }
-    let mut words: Vec<Vec<Vec<words::Word>>> = articles
-        .iter()
-        .map(|a| {
-            a.sentences
+    // Articles are parsed, segmented and tokenized independently: in parallel, in order, in
+    // one run of articles per thread so that each thread's tokenizer reuses its stems.
+    let per_thread = inputs.len().div_ceil(rayon::current_num_threads()).max(1);
+    let parsed: Vec<Result<(Article, Vec<Vec<words::Word>>)>> = inputs
+        .into_par_iter()
+        .with_min_len(per_thread)
+        .map_init(Tokenizer::default, |tokenizer, input| {
+            let loaded = load::parse_article(input)?;
+            let mut article = loaded.article;
+            article.sentences = segment::split_sentences(&article.text, &loaded.metadata);
+            let words = article
+                .sentences
                 .iter()
-                .map(|s| tokenizer.words(&a.text, Span::new(s.start, s.end)))
-                .collect()
+                .map(|s| tokenizer.words(&article.text, Span::new(s.start, s.end)))
+                .collect();
+            Ok((article, words))
         })
         .collect();
+    let (articles, mut words): (Vec<Article>, Vec<Vec<Vec<words::Word>>>) = parsed
+        .into_iter()
+        .collect::<Result<Vec<_>>>()?
+        .into_iter()
+        .unzip();
     words::intern(words.iter_mut().flatten());
     let lexicon = NameLexicon::build(
         articles

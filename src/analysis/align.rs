@@ -29,6 +29,7 @@ use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 use std::time::Instant;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::analysis::Options;
@@ -464,66 +465,78 @@ fn candidate_edges(
     // Terms in very many sentences carry little weight; leaving them out of the candidate
     // search keeps the cost near-linear. Their weight still counts in the exact cosine.
     let cap = opts.max_postings.max(2);
-    let mut partial = vec![0.0f32; nodes.len()];
-    let mut touched: Vec<usize> = Vec::new();
-    let mut best: Vec<Vec<(f32, f32, usize)>> = vec![Vec::new(); nodes.len()];
-    for (idx, v) in vectors.iter().enumerate() {
-        let Some(node) = nodes.get(idx) else { continue };
-        for (term, w) in v {
-            let Some(list) = postings.get(term).filter(|l| l.len() <= cap) else {
-                continue;
+    // Each node's partners (among later nodes, and its lead partners) are scored
+    // independently, in parallel with a scratch accumulator per worker; the edges are then
+    // shared out in node order, so the result does not depend on the schedule.
+    let scratch = || (vec![0.0f32; nodes.len()], Vec::<usize>::new());
+    let found: Vec<Vec<(f32, f32, usize)>> = vectors
+        .par_iter()
+        .enumerate()
+        .map_init(scratch, |(partial, touched), (idx, v)| {
+            let Some(node) = nodes.get(idx) else {
+                return Vec::new();
             };
-            let from = list.partition_point(|(j, _)| *j <= idx);
-            for (j, wj) in list.get(from..).unwrap_or(&[]) {
-                if let Some(acc) = partial.get_mut(*j) {
-                    if *acc == 0.0 {
-                        touched.push(*j);
+            for (term, w) in v {
+                let Some(list) = postings.get(term).filter(|l| l.len() <= cap) else {
+                    continue;
+                };
+                let from = list.partition_point(|(j, _)| *j <= idx);
+                for (j, wj) in list.get(from..).unwrap_or(&[]) {
+                    if let Some(acc) = partial.get_mut(*j) {
+                        if *acc == 0.0 {
+                            touched.push(*j);
+                        }
+                        *acc += w * wj;
                     }
-                    *acc += w * wj;
                 }
             }
-        }
-        let mut scored: Vec<(f32, usize)> = touched
-            .drain(..)
-            .filter_map(|j| {
-                let score = partial.get_mut(j).map_or(0.0, std::mem::take);
-                (score >= opts.min_similarity / 2.0).then_some((score, j))
-            })
-            .collect();
-        // Only the most promising partners get an exact cosine.
-        if scored.len() > opts.max_neighbours {
-            scored.select_nth_unstable_by(opts.max_neighbours, |x, y| y.0.total_cmp(&x.0));
-            scored.truncate(opts.max_neighbours);
-        }
-        let mut found: Vec<usize> = scored.into_iter().map(|(_, j)| j).collect();
-        found.extend(leads.get(idx).map_or(&[][..], Vec::as_slice).iter().copied());
-        found.sort_unstable();
-        found.dedup();
-        found.retain(|&j| nodes.get(j).is_some_and(|n| n.article != node.article));
-        for j in found {
-            let (Some(other), Some(vj)) = (nodes.get(j), vectors.get(j)) else {
-                continue;
-            };
-            let cosine = dot(v, vj);
-            let weight = if events.get(node.article) == events.get(other.article) {
-                // Leads of one event likely state the same thing, but only leads that share
-                // some words: two sentences with nothing in common stay apart.
-                let bonus = if cosine > 0.0 {
-                    opts.lead_bonus * lead_weight(idx) * lead_weight(j)
-                } else {
-                    0.0
-                };
-                cosine + bonus
-            } else {
-                cosine * opts.cross_event_factor
-            };
-            if weight >= opts.min_similarity {
-                if let Some(list) = best.get_mut(idx) {
-                    list.push((weight, cosine, j));
-                }
-                if let Some(list) = best.get_mut(j) {
-                    list.push((weight, cosine, idx));
-                }
+            let mut scored: Vec<(f32, usize)> = touched
+                .drain(..)
+                .filter_map(|j| {
+                    let score = partial.get_mut(j).map_or(0.0, std::mem::take);
+                    (score >= opts.min_similarity / 2.0).then_some((score, j))
+                })
+                .collect();
+            // Only the most promising partners get an exact cosine.
+            if scored.len() > opts.max_neighbours {
+                scored.select_nth_unstable_by(opts.max_neighbours, |x, y| y.0.total_cmp(&x.0));
+                scored.truncate(opts.max_neighbours);
+            }
+            let mut partners: Vec<usize> = scored.into_iter().map(|(_, j)| j).collect();
+            partners.extend(leads.get(idx).map_or(&[][..], Vec::as_slice).iter().copied());
+            partners.sort_unstable();
+            partners.dedup();
+            partners.retain(|&j| nodes.get(j).is_some_and(|n| n.article != node.article));
+            partners
+                .into_iter()
+                .filter_map(|j| {
+                    let (other, vj) = (nodes.get(j)?, vectors.get(j)?);
+                    let cosine = dot(v, vj);
+                    let weight = if events.get(node.article) == events.get(other.article) {
+                        // Leads of one event likely state the same thing, but only leads that
+                        // share some words: two sentences with nothing in common stay apart.
+                        let bonus = if cosine > 0.0 {
+                            opts.lead_bonus * lead_weight(idx) * lead_weight(j)
+                        } else {
+                            0.0
+                        };
+                        cosine + bonus
+                    } else {
+                        cosine * opts.cross_event_factor
+                    };
+                    (weight >= opts.min_similarity).then_some((weight, cosine, j))
+                })
+                .collect()
+        })
+        .collect();
+    let mut best: Vec<Vec<(f32, f32, usize)>> = vec![Vec::new(); nodes.len()];
+    for (idx, list) in found.into_iter().enumerate() {
+        for (weight, cosine, j) in list {
+            if let Some(list) = best.get_mut(idx) {
+                list.push((weight, cosine, j));
+            }
+            if let Some(list) = best.get_mut(j) {
+                list.push((weight, cosine, idx));
             }
         }
     }

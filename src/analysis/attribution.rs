@@ -38,7 +38,9 @@
 mod lexicon;
 mod tokens;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
+
+use rayon::prelude::*;
 
 use crate::model::{Article, Attribution, SourceSpan};
 use crate::span::{ArticleId, SentenceId, Span};
@@ -49,10 +51,12 @@ use tokens::{Kind, Token, Tokens};
 #[must_use]
 pub fn find_attributions(articles: &[Article]) -> Vec<Attribution> {
     let started = std::time::Instant::now();
-    let mut out = Vec::new();
-    for (idx, article) in articles.iter().enumerate() {
-        out.extend(find_in_article(ArticleId(idx), article));
-    }
+    let per_article: Vec<Vec<Attribution>> = articles
+        .par_iter()
+        .enumerate()
+        .map(|(idx, article)| find_in_article(ArticleId(idx), article))
+        .collect();
+    let out: Vec<Attribution> = per_article.into_iter().flatten().collect();
     tracing::debug!(
         attributions = out.len(),
         elapsed = ?started.elapsed(),
@@ -1754,7 +1758,7 @@ struct NameIndex {
 
 impl NameIndex {
     fn new(doc: &Doc<'_>) -> Self {
-        let mut by_last: HashMap<String, String> = HashMap::new();
+        let mut by_last: HashMap<String, String> = HashMap::default();
         let mut runs = Vec::new();
         let list = &doc.tokens.list;
         let mut idx = 0;

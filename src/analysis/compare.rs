@@ -16,7 +16,9 @@
 
 use std::time::{Duration, Instant};
 
-use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
+use rayon::prelude::*;
+use similar::Algorithm;
+use similar::algorithms::{DiffHook, diff_deadline};
 
 use crate::analysis::Options;
 use crate::analysis::words::{NameLexicon, Word};
@@ -31,9 +33,10 @@ pub fn compare_groups(words: &[Vec<Vec<Word>>], lexicon: &NameLexicon, groups: &
         per_diff: opts.diff_timeout,
         run_deadline: Instant::now().checked_add(opts.time_budget),
     };
-    for group in groups.iter_mut().filter(|g| g.article_count() > 1) {
-        compare_group(words, lexicon, group, opts.max_compared, budget);
-    }
+    groups
+        .par_iter_mut()
+        .filter(|g| g.article_count() > 1)
+        .for_each(|group| compare_group(words, lexicon, group, opts.max_compared, budget));
 }
 
 /// How long diffs may take: each one, and all of them together.
@@ -44,13 +47,16 @@ struct Budget {
 }
 
 impl Budget {
-    /// The deadline of a diff starting now: its own limit or the run's, whichever is first.
+    /// The deadline of a diff starting now: a long diff's own limit or the run's, whichever
+    /// is first. A short diff (an exact LCS of at most `LONG_DIFF` words, so bounded) gets no
+    /// deadline while the run has time left, as reading the clock inside its loop would cost
+    /// more than the diff; past the run's deadline it gets the expired one and returns at once.
     fn deadline(self, long: bool) -> Option<Instant> {
-        let own = if long {
-            Instant::now().checked_add(self.per_diff)
-        } else {
-            None
-        };
+        let now = Instant::now();
+        if !long {
+            return self.run_deadline.filter(|&d| d <= now);
+        }
+        let own = now.checked_add(self.per_diff);
         match (own, self.run_deadline) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
@@ -134,24 +140,17 @@ fn compare_group(
 fn mark_matches(own: &[u32], other: &[u32], budget: Budget) -> (Vec<bool>, Vec<bool>) {
     let mut own_used = vec![false; own.len()];
     let mut other_used = vec![false; other.len()];
-    for op in diff(own, other, budget) {
-        if let DiffOp::Equal {
-            old_index,
-            new_index,
-            len,
-        } = op
-        {
-            own_used
-                .iter_mut()
-                .skip(old_index)
-                .take(len)
-                .for_each(|f| *f = true);
-            other_used
-                .iter_mut()
-                .skip(new_index)
-                .take(len)
-                .for_each(|f| *f = true);
-        }
+    for (old_index, new_index, len) in equal_runs(own, other, budget) {
+        own_used
+            .iter_mut()
+            .skip(old_index)
+            .take(len)
+            .for_each(|f| *f = true);
+        other_used
+            .iter_mut()
+            .skip(new_index)
+            .take(len)
+            .for_each(|f| *f = true);
     }
     let rest = |used: &[bool]| -> Vec<usize> {
         (0..used.len())
@@ -162,35 +161,64 @@ fn mark_matches(own: &[u32], other: &[u32], budget: Budget) -> (Vec<bool>, Vec<b
     let other_rest = rest(&other_used);
     let keys_at =
         |seq: &[u32], at: &[usize]| -> Vec<u32> { at.iter().filter_map(|&i| seq.get(i).copied()).collect() };
-    for op in diff(&keys_at(own, &own_rest), &keys_at(other, &other_rest), budget) {
-        if let DiffOp::Equal {
-            old_index,
-            new_index,
-            len,
-        } = op
-        {
-            for &i in own_rest.iter().skip(old_index).take(len) {
-                if let Some(flag) = own_used.get_mut(i) {
-                    *flag = true;
-                }
+    for (old_index, new_index, len) in
+        equal_runs(&keys_at(own, &own_rest), &keys_at(other, &other_rest), budget)
+    {
+        for &i in own_rest.iter().skip(old_index).take(len) {
+            if let Some(flag) = own_used.get_mut(i) {
+                *flag = true;
             }
-            for &i in other_rest.iter().skip(new_index).take(len) {
-                if let Some(flag) = other_used.get_mut(i) {
-                    *flag = true;
-                }
+        }
+        for &i in other_rest.iter().skip(new_index).take(len) {
+            if let Some(flag) = other_used.get_mut(i) {
+                *flag = true;
             }
         }
     }
     (own_used, other_used)
 }
 
-/// A word-level diff: an exact longest common subsequence for sentences of ordinary
-/// length, Myers with a deadline for long ones, so a pathological pair cannot hang a run.
-/// Past the run's deadline every diff comes back at once, coarse.
-fn diff(old: &[u32], new: &[u32], budget: Budget) -> Vec<DiffOp> {
-    let long = old.len().max(new.len()) > LONG_DIFF;
-    let algorithm = if long { Algorithm::Myers } else { Algorithm::Lcs };
-    capture_diff_slices_deadline(algorithm, old, new, budget.deadline(long))
+/// The runs a word-level diff lines up, as `(old_index, new_index, len)`: an exact longest
+/// common subsequence for sentences of ordinary length, Myers with a deadline for long ones,
+/// so a pathological pair cannot hang a run. Past the run's deadline every diff comes back
+/// at once, coarse.
+fn equal_runs(old: &[u32], new: &[u32], budget: Budget) -> Vec<(usize, usize, usize)> {
+    let (algorithm, long) = algorithm_for(old.len(), new.len());
+    let mut runs = EqualRuns::default();
+    let Ok(()) = diff_deadline(
+        algorithm,
+        &mut runs,
+        old,
+        0..old.len(),
+        new,
+        0..new.len(),
+        budget.deadline(long),
+    );
+    runs.0
+}
+
+/// The diff algorithm for word sequences of these lengths, and whether they count as long:
+/// an exact LCS table for sentences of ordinary length (cheapest there, and bounded), Myers
+/// for longer ones, which then need a deadline.
+pub(crate) fn algorithm_for(old: usize, new: usize) -> (Algorithm, bool) {
+    if old.max(new) > LONG_DIFF {
+        (Algorithm::Myers, true)
+    } else {
+        (Algorithm::Lcs, false)
+    }
+}
+
+/// Collects the equal runs of a diff; only they matter here, so no edit script is built.
+#[derive(Default)]
+struct EqualRuns(Vec<(usize, usize, usize)>);
+
+impl DiffHook for EqualRuns {
+    type Error = std::convert::Infallible;
+
+    fn equal(&mut self, old_index: usize, new_index: usize, len: usize) -> Result<(), Self::Error> {
+        self.0.push((old_index, new_index, len));
+        Ok(())
+    }
 }
 
 /// Joins consecutive unshared words of one kind into spans. Function words at either end of

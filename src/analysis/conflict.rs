@@ -35,11 +35,11 @@ use std::time::{Duration, Instant};
 
 use regex::Regex;
 
-use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
+use similar::{DiffOp, capture_diff_slices_deadline};
 
 use crate::analysis::facts::{Collected, Kind, Located, Value, number};
-use crate::analysis::static_regex;
-use crate::analysis::words::{Tokenizer, Word};
+use crate::analysis::words::{self, Tokenizer, Word};
+use crate::analysis::{compare, static_regex};
 use crate::model::{Article, Attribution, Claim, Conflict, DiffKind, Group, Mention};
 use crate::span::{ArticleId, Span};
 
@@ -58,7 +58,7 @@ pub fn find_conflicts(
     collected: &Collected,
 ) -> Vec<Conflict> {
     let tokenizer = Tokenizer::default();
-    let words: Vec<Vec<Vec<Word>>> = articles
+    let mut words: Vec<Vec<Vec<Word>>> = articles
         .iter()
         .map(|a| {
             a.sentences
@@ -67,11 +67,12 @@ pub fn find_conflicts(
                 .collect()
         })
         .collect();
+    words::intern(words.iter_mut().flatten());
     find_conflicts_with_words(articles, groups, attributions, collected, &words)
 }
 
 /// Finds the conflicts, given the words of every sentence (`words[article][sentence]`, as
-/// alignment used them).
+/// alignment used them, interned by [`words::intern`]).
 #[must_use]
 pub fn find_conflicts_with_words(
     articles: &[Article],
@@ -413,8 +414,7 @@ fn worded_differently(a: &[Word], b: &[Word]) -> bool {
     let key = |w: &Word| w.key.trim_end_matches(['‘', '\'', '’']).to_owned();
     let ka: Vec<String> = a.iter().map(key).collect();
     let kb: Vec<String> = b.iter().map(key).collect();
-    let deadline = Instant::now().checked_add(Duration::from_millis(20));
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, &ka, &kb, deadline);
+    let ops = word_diff(&ka, &kb);
     let equal: usize = ops
         .iter()
         .map(|op| match op {
@@ -436,6 +436,17 @@ fn worded_differently(a: &[Word], b: &[Word]) -> bool {
         a.get(old).is_some_and(|ws| ws.iter().any(|w| !w.stop))
             || b.get(new).is_some_and(|ws| ws.iter().any(|w| !w.stop))
     })
+}
+
+/// A word-level diff as comparison runs it; a long pair gets 20 ms.
+fn word_diff<T: Eq + std::hash::Hash>(old: &[T], new: &[T]) -> Vec<DiffOp> {
+    let (algorithm, long) = compare::algorithm_for(old.len(), new.len());
+    let deadline = if long {
+        Instant::now().checked_add(Duration::from_millis(20))
+    } else {
+        None
+    };
+    capture_diff_slices_deadline(algorithm, old, new, deadline)
 }
 
 fn op_ranges(op: &DiffOp) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
@@ -480,10 +491,9 @@ fn passage_conflicts(
                 if ma.article == mb.article || !(marked(ma) || marked(mb)) {
                     continue;
                 }
-                let ka: Vec<&str> = wa.iter().map(|w| w.key.as_str()).collect();
-                let kb: Vec<&str> = wb.iter().map(|w| w.key.as_str()).collect();
-                let deadline = Instant::now().checked_add(Duration::from_millis(20));
-                let ops = capture_diff_slices_deadline(Algorithm::Myers, &ka, &kb, deadline);
+                let ka: Vec<u32> = wa.iter().map(|w| w.id).collect();
+                let kb: Vec<u32> = wb.iter().map(|w| w.id).collect();
+                let ops = word_diff(&ka, &kb);
                 for (op_idx, op) in ops.iter().enumerate() {
                     if matches!(op, DiffOp::Equal { .. }) {
                         continue;

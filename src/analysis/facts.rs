@@ -27,7 +27,9 @@ pub mod entity;
 pub mod number;
 pub mod quote;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use rayon::prelude::*;
 
 use crate::model::{Article, Attribution, Fact, Group, Mention};
 use crate::span::{ArticleId, SentenceId, Span};
@@ -288,44 +290,29 @@ pub fn collect_facts(articles: &[Article], groups: &[Group], attributions: &[Att
     let shared = shared_passages(groups);
     let events = event_clusters(articles.len(), &shared);
     let lexicon = entity::Lexicon::build(articles);
-    let mut located = Vec::new();
     let mut by_article: Vec<Vec<(Span, usize)>> = vec![Vec::new(); articles.len()];
     for (idx, attribution) in attributions.iter().enumerate() {
         if let Some(list) = by_article.get_mut(attribution.article.0) {
             list.push((attribution.content, idx));
         }
     }
-    for (article_idx, article) in articles.iter().enumerate() {
-        let date = article.date.as_deref().and_then(date::parse_iso);
-        let own_attributions = by_article.get(article_idx).map_or(&[][..], Vec::as_slice);
-        for (sentence_idx, sentence) in article.sentences.iter().enumerate() {
-            if sentence.boilerplate {
-                continue;
-            }
-            let span = sentence.span();
-            let tokens = tokenize(&article.text, span);
-            let found = extract_sentence(&article.text, span, &tokens, date, &lexicon);
-            let group = group_of
-                .get(article_idx)
-                .and_then(|g| g.get(sentence_idx))
-                .copied()
-                .flatten();
-            for item in found {
-                if !span.contains(item.span) || item.span.text(&article.text).is_none() {
-                    continue;
-                }
-                let attribution = link_attribution(item.span, own_attributions);
-                located.push(Located {
-                    found: item,
-                    article: ArticleId(article_idx),
-                    sentence: SentenceId(sentence_idx),
-                    group,
-                    attribution,
-                    fact: 0,
-                });
-            }
-        }
-    }
+    // Each article's sentences are read independently: in parallel, kept in order.
+    let per_article: Vec<Vec<Located>> = articles
+        .par_iter()
+        .enumerate()
+        .map(|(article_idx, article)| {
+            let own_attributions = by_article.get(article_idx).map_or(&[][..], Vec::as_slice);
+            let groups = group_of.get(article_idx).map_or(&[][..], Vec::as_slice);
+            locate_in_article(
+                ArticleId(article_idx),
+                article,
+                groups,
+                own_attributions,
+                &lexicon,
+            )
+        })
+        .collect();
+    let located: Vec<Located> = per_article.into_iter().flatten().collect();
     let mut collected = consolidate(located, &events);
     collected.links = shared
         .into_iter()
@@ -339,6 +326,41 @@ pub fn collect_facts(articles: &[Article], groups: &[Group], attributions: &[Att
         "facts"
     );
     collected
+}
+
+/// The facts found in one article's non-boilerplate sentences, each with its sentence, group
+/// and attribution.
+fn locate_in_article(
+    article_id: ArticleId,
+    article: &Article,
+    group_of: &[Option<usize>],
+    attributions: &[(Span, usize)],
+    lexicon: &entity::Lexicon,
+) -> Vec<Located> {
+    let date = article.date.as_deref().and_then(date::parse_iso);
+    let mut located = Vec::new();
+    for (sentence_idx, sentence) in article.sentences.iter().enumerate() {
+        if sentence.boilerplate {
+            continue;
+        }
+        let span = sentence.span();
+        let tokens = tokenize(&article.text, span);
+        let group = group_of.get(sentence_idx).copied().flatten();
+        for item in extract_sentence(&article.text, span, &tokens, date, lexicon) {
+            if !span.contains(item.span) || item.span.text(&article.text).is_none() {
+                continue;
+            }
+            located.push(Located {
+                attribution: link_attribution(item.span, attributions),
+                found: item,
+                article: article_id,
+                sentence: SentenceId(sentence_idx),
+                group,
+                fact: 0,
+            });
+        }
+    }
+    located
 }
 
 /// Runs every extractor on one sentence; codes and dates claim their tokens first so that
@@ -390,7 +412,7 @@ pub fn link_attribution(span: Span, attributions: &[(Span, usize)]) -> Option<us
 /// than 12 articles counts for its first 12 only, so one huge group (a wire story every
 /// outlet ran) cannot make this quadratic.
 pub fn shared_passages(groups: &[Group]) -> HashMap<(usize, usize), usize> {
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::default();
     for group in groups {
         let mut ids: Vec<usize> = group.members.iter().map(|m| m.article.0).collect();
         ids.sort_unstable();
@@ -407,10 +429,7 @@ pub fn shared_passages(groups: &[Group]) -> HashMap<(usize, usize), usize> {
 
 /// Splits the articles into events: two articles are linked when they share at least
 /// [`EVENT_PASSAGES`] aligned passages; events are the connected components (union-find).
-pub fn event_clusters<S: std::hash::BuildHasher>(
-    article_count: usize,
-    shared: &HashMap<(usize, usize), usize, S>,
-) -> Vec<usize> {
+fn event_clusters(article_count: usize, shared: &HashMap<(usize, usize), usize>) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..article_count).collect();
     let mut pairs: Vec<_> = shared
         .iter()
@@ -452,7 +471,7 @@ fn find_root(parent: &mut [usize], mut node: usize) -> usize {
 fn consolidate(mut located: Vec<Located>, events: &[usize]) -> Collected {
     entity::resolve_kinds(&mut located, events);
     located.retain(|l| l.found.key != entity::TENTATIVE);
-    let mut buckets: HashMap<(usize, Kind, String), Vec<usize>> = HashMap::new();
+    let mut buckets: HashMap<(usize, Kind, String), Vec<usize>> = HashMap::default();
     for (idx, item) in located.iter().enumerate() {
         let event = events.get(item.article.0).copied().unwrap_or(0);
         buckets
@@ -531,7 +550,7 @@ fn merge_values(kind: Kind, values: &[&Value]) -> Vec<Class> {
 
 /// Merges equal values (compared case-insensitively), keeping first-seen order.
 pub fn merge_exact(values: &[&Value]) -> Vec<Class> {
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: HashMap<String, usize> = HashMap::default();
     let mut classes: Vec<Class> = Vec::new();
     for (idx, value) in values.iter().enumerate() {
         let norm = quote::normalize(&value.display());

@@ -10,6 +10,8 @@
 //! and applies to both sides alike, so it can only make two different words meet when they
 //! differ in just that suffix.
 
+use std::borrow::Cow;
+
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -81,7 +83,11 @@ impl Tokenizer {
             if !token.chars().any(char::is_alphanumeric) {
                 continue;
             }
-            let lower = token.to_lowercase();
+            let lower: Cow<str> = if token.chars().any(char::is_uppercase) {
+                Cow::Owned(token.to_lowercase())
+            } else {
+                Cow::Borrowed(token)
+            };
             let bare = strip_possessive(&lower);
             let number = bare.chars().any(|c| c.is_ascii_digit());
             let key = if number {
@@ -142,8 +148,13 @@ pub fn intern<'a>(sentences: impl IntoIterator<Item = &'a mut Vec<Word>>) {
     let mut ids: FxHashMap<String, u32> = FxHashMap::default();
     for words in sentences {
         for word in words.iter_mut() {
-            let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-            word.id = *ids.entry(word.key.clone()).or_insert(next);
+            word.id = if let Some(&id) = ids.get(&word.key) {
+                id
+            } else {
+                let id = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+                ids.insert(word.key.clone(), id);
+                id
+            };
         }
     }
 }

@@ -6,7 +6,7 @@
 //! verbs listed in full. A verb that is also a common noun ("plans", "claims", "support")
 //! is flagged so that its base and `-s` forms count as a cue only after a clear subject.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// How a cue verb takes its content.
@@ -430,7 +430,7 @@ fn regular_forms(lemma: &str) -> [String; 3] {
 }
 
 static CUES: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for &(lemma, class, noun, irregular) in LEMMAS {
         let [third, past, ing] = if irregular[0].is_empty() {
             regular_forms(lemma)

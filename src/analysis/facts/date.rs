@@ -16,7 +16,7 @@
 //! or after a day number; a weekday in a future-tense sentence without "next" resolves to
 //! the past.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
@@ -305,7 +305,7 @@ pub fn merge(values: &[&Value]) -> Vec<Class> {
         })
         .collect();
     let mut classes: Vec<Class> = Vec::new();
-    let mut by_display: HashMap<String, usize> = HashMap::new();
+    let mut by_display: HashMap<String, usize> = HashMap::default();
     for (idx, date) in dates.iter().filter(|(_, d)| matches!(d, DateValue::Day(_))) {
         let display = date.display();
         if let Some(class) = by_display.get(&display).and_then(|&c| classes.get_mut(c)) {

@@ -21,7 +21,7 @@
 //! "and" ("Minister of Digital Development and Transport Rashad Nabiyev") keeps only its
 //! last two words as the person.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -42,7 +42,7 @@ impl Lexicon {
     /// Collects the lower-case words of every article.
     #[must_use]
     pub fn build(articles: &[Article]) -> Self {
-        let mut lower: HashSet<String> = HashSet::new();
+        let mut lower: HashSet<String> = HashSet::default();
         for article in articles {
             let words = article
                 .text
@@ -777,7 +777,7 @@ fn is_entity(kind: Kind) -> bool {
 pub fn resolve_kinds(located: &mut [Located], events: &[usize]) {
     let event_of = |l: &Located| events.get(l.article.0).copied().unwrap_or(0);
     // Full names by (event, lower-case surname).
-    let mut full: HashMap<(usize, String), HashSet<String>> = HashMap::new();
+    let mut full: HashMap<(usize, String), HashSet<String>> = HashMap::default();
     for item in located.iter().filter(|l| l.found.kind == Kind::Person) {
         if let Value::Text(name) = &item.found.value
             && let Some((_, last)) = name.rsplit_once(' ')
@@ -807,7 +807,7 @@ pub fn resolve_kinds(located: &mut [Located], events: &[usize]) {
         }
     }
     // Votes per (event, name): [person, place, organization, name].
-    let mut votes: HashMap<(usize, String), [u32; 4]> = HashMap::new();
+    let mut votes: HashMap<(usize, String), [u32; 4]> = HashMap::default();
     for item in located.iter().filter(|l| is_entity(l.found.kind)) {
         let Value::Text(name) = &item.found.value else {
             continue;
@@ -893,7 +893,7 @@ pub fn merge_people(values: &[&Value]) -> Vec<Class> {
         .collect();
     // Index: (word count, position, word) for multi-word names; (1, first char, length)
     // for one-word names.
-    let mut index: HashMap<(usize, usize, String), Vec<usize>> = HashMap::new();
+    let mut index: HashMap<(usize, usize, String), Vec<usize>> = HashMap::default();
     for (idx, words) in names.iter().enumerate() {
         if words.len() == 1 {
             let first: String = words
@@ -938,7 +938,7 @@ pub fn merge_people(values: &[&Value]) -> Vec<Class> {
         }
     }
     let mut merged: Vec<Class> = Vec::new();
-    let mut position: HashMap<usize, usize> = HashMap::new();
+    let mut position: HashMap<usize, usize> = HashMap::default();
     for (idx, class) in classes.iter().enumerate() {
         let root = target.get(idx).copied().unwrap_or(idx);
         if root == idx {
