@@ -38,6 +38,8 @@
 mod lexicon;
 mod tokens;
 
+use std::collections::BTreeMap;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
@@ -283,13 +285,18 @@ fn find_in_article(article_id: ArticleId, article: &Article) -> Vec<Attribution>
     let kept = make_univocal(candidates);
     let names = NameIndex::new(&doc);
     let mut out: Vec<Attribution> = Vec::with_capacity(kept.len());
-    let mut previous: Vec<(usize, String, bool)> = Vec::new();
+    let mut recent = Recent::default();
     for candidate in kept {
         let source = candidate.source.map(|range| {
             let span = doc.span(range);
-            let name = source_name(&doc, range, &names, &previous);
+            let name = source_name(&doc, range, &names, &recent);
             if !is_pronoun_range(&doc, range) {
-                previous.push((span.start, name.clone(), is_person(&doc, range)));
+                let slot = if is_person(&doc, range) {
+                    &mut recent.person
+                } else {
+                    &mut recent.other
+                };
+                *slot = Some(name.clone());
             }
             SourceSpan {
                 start: span.start,
@@ -317,12 +324,15 @@ fn find_in_article(article_id: ArticleId, article: &Article) -> Vec<Attribution>
 fn make_univocal(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     candidates.sort_by_key(|c| (std::cmp::Reverse(c.content.len()), c.cue.first));
     let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
-    // Kept ranges stay sorted and disjoint, so one binary search finds any overlap.
-    let mut claimed: Vec<Range> = Vec::new();
+    // Kept ranges stay disjoint, keyed by their first token: the one starting last at or
+    // before a range's end is the only one that can overlap it.
+    let mut claimed: BTreeMap<usize, Range> = BTreeMap::new();
     for candidate in candidates {
         let clash = |range: Range| {
-            let pos = claimed.partition_point(|c| c.last < range.first);
-            claimed.get(pos).is_some_and(|c| c.overlaps(range))
+            claimed
+                .range(..=range.last)
+                .next_back()
+                .is_some_and(|(_, c)| c.overlaps(range))
         };
         // Sources may be shared ("X said A and added B"); contents and cues may not.
         let own_parts = [candidate.content, candidate.cue];
@@ -339,8 +349,7 @@ fn make_univocal(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
             own_parts.to_vec()
         };
         for part in parts {
-            let pos = claimed.partition_point(|c| c.first < part.first);
-            claimed.insert(pos, part);
+            claimed.insert(part.first, part);
         }
         kept.push(candidate);
     }
@@ -1823,9 +1832,17 @@ impl NameIndex {
     }
 }
 
+/// The names of the latest non-pronoun sources, a person and anything else: the antecedents
+/// a later "he", "she", "they" or "it" may stand for.
+#[derive(Debug, Default)]
+struct Recent {
+    person: Option<String>,
+    other: Option<String>,
+}
+
 /// The name a source stands for: a pronoun resolved to the most recent compatible source
 /// or person before it, a person's name without titles, or the span's own text.
-fn source_name(doc: &Doc<'_>, range: Range, names: &NameIndex, previous: &[(usize, String, bool)]) -> String {
+fn source_name(doc: &Doc<'_>, range: Range, names: &NameIndex, recent: &Recent) -> String {
     let own = doc.text_of(range).to_owned();
     if is_pronoun_range(doc, range) {
         let pos = doc.span(range).start;
@@ -1834,15 +1851,12 @@ fn source_name(doc: &Doc<'_>, range: Range, names: &NameIndex, previous: &[(usiz
         if !matches!(lower, "he" | "she" | "they" | "it") {
             return own;
         }
-        let source = previous
-            .iter()
-            .rev()
-            .find(|(_, _, is_person)| *is_person == person);
+        let source = if person { &recent.person } else { &recent.other };
         let run = if person { names.last_run_before(pos) } else { None };
         // Earlier sources are the likelier antecedents; a capitalised run (which may be a
         // caption or a place) is the fallback.
         return match (source, run) {
-            (Some((_, name, _)), _) => name.clone(),
+            (Some(name), _) => name.clone(),
             (None, Some((_, run))) => run.to_owned(),
             (None, None) => own,
         };

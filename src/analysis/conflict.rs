@@ -37,7 +37,7 @@ use regex::Regex;
 
 use similar::{DiffOp, capture_diff_slices_deadline};
 
-use crate::analysis::facts::{Collected, Kind, Located, Value, number};
+use crate::analysis::facts::{self, Collected, Kind, Located, Value, number};
 use crate::analysis::words::{self, Tokenizer, Word};
 use crate::analysis::{compare, static_regex};
 use crate::model::{Article, Attribution, Claim, Conflict, DiffKind, Group, Mention};
@@ -461,7 +461,7 @@ fn passage_conflicts(
     attributions: &[Attribution],
     words: &[Vec<Vec<Word>>],
 ) -> Vec<Conflict> {
-    let by_article = attribution_index(attributions);
+    let by_article = facts::attributions_by_article(articles.len(), attributions);
     let mut conflicts = Vec::new();
     for (group_idx, group) in groups.iter().enumerate() {
         // Substitution needs a diverging name on both sides, polarity a diverging negation on
@@ -540,8 +540,8 @@ fn passage_conflicts(
                         start: span.start,
                         end: span.end,
                         attribution: by_article
-                            .get(&m.article.0)
-                            .and_then(|list| crate::analysis::facts::link_attribution(span, list)),
+                            .get(m.article.0)
+                            .and_then(|list| facts::link_attribution(span, list)),
                         group: Some(group_idx),
                     };
                     let text_a = span_a.text(&aa.text).unwrap_or("").to_owned();
@@ -581,15 +581,6 @@ fn canonical_names(words: &[Word], text: &str) -> Vec<String> {
     names.sort();
     names.dedup();
     names
-}
-
-/// The content spans of the attributions of each article, with their indices.
-fn attribution_index(attributions: &[Attribution]) -> HashMap<usize, Vec<(Span, usize)>> {
-    let mut by_article: HashMap<usize, Vec<(Span, usize)>> = HashMap::new();
-    for (idx, a) in attributions.iter().enumerate() {
-        by_article.entry(a.article.0).or_default().push((a.content, idx));
-    }
-    by_article
 }
 
 /// True when the words include a name the member's diverging spans mark as a name (a date
@@ -700,7 +691,7 @@ fn stance_conflicts(
     attributions: &[Attribution],
     collected: &Collected,
 ) -> Vec<Conflict> {
-    let by_article = attribution_index(attributions);
+    let by_article = facts::attributions_by_article(articles.len(), attributions);
     let mut names: HashMap<(ArticleId, usize), Vec<&Located>> = HashMap::new();
     for item in &collected.mentions {
         if matches!(item.found.kind, Kind::Person | Kind::Organization | Kind::Place) {
@@ -756,8 +747,8 @@ fn stance_conflicts(
                     start: span.start,
                     end: span.end,
                     attribution: by_article
-                        .get(&article_idx)
-                        .and_then(|list| crate::analysis::facts::link_attribution(span, list)),
+                        .get(article_idx)
+                        .and_then(|list| facts::link_attribution(span, list)),
                     group: names_here.first().and_then(|m| m.group),
                 };
                 let sides = stances.entry((event, actor.value.clone())).or_default();

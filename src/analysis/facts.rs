@@ -290,12 +290,7 @@ pub fn collect_facts(articles: &[Article], groups: &[Group], attributions: &[Att
     let shared = shared_passages(groups);
     let events = event_clusters(articles.len(), &shared);
     let lexicon = entity::Lexicon::build(articles);
-    let mut by_article: Vec<Vec<(Span, usize)>> = vec![Vec::new(); articles.len()];
-    for (idx, attribution) in attributions.iter().enumerate() {
-        if let Some(list) = by_article.get_mut(attribution.article.0) {
-            list.push((attribution.content, idx));
-        }
-    }
+    let by_article = attributions_by_article(articles.len(), attributions);
     // Each article's sentences are read independently: in parallel, kept in order.
     let per_article: Vec<Vec<Located>> = articles
         .par_iter()
@@ -399,13 +394,42 @@ fn group_index(articles: &[Article], groups: &[Group]) -> Vec<Vec<Option<usize>>
     index
 }
 
-/// The innermost attribution whose content span holds `span`.
+/// The innermost attribution whose content span holds `span`, among `attributions` (content
+/// span, index) of one article sorted by content start, as [`attributions_by_article`] gives
+/// them. Contents never overlap (attribution keeps them univocal), so only the last few
+/// starting at or before `span` can hold it: a binary search, not a scan, so that a huge
+/// article stays linear.
 pub fn link_attribution(span: Span, attributions: &[(Span, usize)]) -> Option<usize> {
+    let before = attributions.partition_point(|(content, _)| content.start <= span.start);
     attributions
+        .get(..before)?
         .iter()
+        .rev()
+        .take(NEAREST_CONTENTS)
         .filter(|(content, _)| content.contains(span))
-        .min_by_key(|(content, _)| content.len())
+        .min_by_key(|(content, idx)| (content.len(), *idx))
         .map(|(_, idx)| *idx)
+}
+
+/// How many contents starting before a span [`link_attribution`] looks at.
+const NEAREST_CONTENTS: usize = 8;
+
+/// Each article's attributions as (content span, index), sorted by content start.
+#[must_use]
+pub fn attributions_by_article(
+    article_count: usize,
+    attributions: &[Attribution],
+) -> Vec<Vec<(Span, usize)>> {
+    let mut by_article: Vec<Vec<(Span, usize)>> = vec![Vec::new(); article_count];
+    for (idx, attribution) in attributions.iter().enumerate() {
+        if let Some(list) = by_article.get_mut(attribution.article.0) {
+            list.push((attribution.content, idx));
+        }
+    }
+    for list in &mut by_article {
+        list.sort_by_key(|(content, _)| content.start);
+    }
+    by_article
 }
 
 /// How many passages each pair of articles (lower index first) shares. A group with more
@@ -574,6 +598,58 @@ pub fn merge_exact(values: &[&Value]) -> Vec<Class> {
 mod tests {
     use super::*;
     use crate::model::Member;
+
+    #[test]
+    fn a_mention_links_to_the_content_that_holds_it_among_many() {
+        // 10,000 disjoint contents of 10 bytes each, every other 10 bytes.
+        let contents: Vec<(Span, usize)> = (0..10_000).map(|i| (Span::new(i * 20, i * 20 + 10), i)).collect();
+        assert_eq!(link_attribution(Span::new(5, 8), &contents), Some(0));
+        assert_eq!(
+            link_attribution(Span::new(123_402, 123_410), &contents),
+            Some(6170)
+        );
+        assert_eq!(
+            link_attribution(Span::new(199_980, 199_990), &contents),
+            Some(9999)
+        );
+        // Between two contents, straddling one's end, or before them all: none.
+        assert_eq!(link_attribution(Span::new(12, 15), &contents), None);
+        assert_eq!(link_attribution(Span::new(8, 12), &contents), None);
+        assert_eq!(link_attribution(Span::new(0, 0), &[]), None);
+        // Nested contents (not produced today, but allowed): the innermost wins.
+        let nested = [
+            (Span::new(0, 100), 0),
+            (Span::new(10, 50), 1),
+            (Span::new(60, 70), 2),
+        ];
+        assert_eq!(link_attribution(Span::new(20, 30), &nested), Some(1));
+        assert_eq!(link_attribution(Span::new(55, 58), &nested), Some(0));
+    }
+
+    #[test]
+    fn attributions_come_per_article_in_text_order() {
+        let attribution = |article: usize, start: usize| Attribution {
+            article: ArticleId(article),
+            sentence: SentenceId(0),
+            source: None,
+            cue: None,
+            content: Span::new(start, start + 5),
+            direct: false,
+            channel: None,
+        };
+        let all = [
+            attribution(1, 50),
+            attribution(0, 30),
+            attribution(1, 10),
+            attribution(0, 0),
+        ];
+        let by_article = attributions_by_article(2, &all);
+        assert_eq!(by_article[0], vec![(Span::new(0, 5), 3), (Span::new(30, 35), 1)]);
+        assert_eq!(
+            by_article[1],
+            vec![(Span::new(10, 15), 2), (Span::new(50, 55), 0)]
+        );
+    }
 
     #[test]
     fn tokens_keep_codes_and_decimals_whole() {
